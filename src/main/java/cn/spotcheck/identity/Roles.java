@@ -1,0 +1,18 @@
+package cn.spotcheck.identity;
+
+/** The groups the platform's rules refer to; each is a Camunda identity group of the same id. */
+public final class Roles {
+
+    public static final String ADMIN = "camunda-admin";
+    /** 政策法规处 / 法制办: owns the lists, the plans and the draws. */
+    public static final String LEGAL = "legal";
+    /** 司法局 reviewer of the annual plan. */
+    public static final String JUSTICE = "justice";
+    /** 督查考核组. */
+    public static final String SUPERVISION = "supervision";
+    /** Enforcement officers. */
+    public static final String INSPECTOR = "inspector";
+
+    private Roles() {
+    }
+}

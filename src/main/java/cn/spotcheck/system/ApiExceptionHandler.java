@@ -1,0 +1,100 @@
+package cn.spotcheck.system;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure under {@code /api} into {@link ApiError}; no stack trace ever reaches the caller. */
+@RestControllerAdvice(basePackages = "cn.spotcheck")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(new ApiError(e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
+        List<FieldMessage> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldMessage(f.getField(), f.getDefaultMessage()))
+                .toList();
+        String message = errors.isEmpty() ? "请求内容不合法" : "请求内容不合法：" + errors.get(0).field() + " " + errors.get(0).message();
+        return status(HttpStatus.BAD_REQUEST, new ApiError(message, errors));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> wrongType(MethodArgumentTypeMismatchException e) {
+        String message = "参数 " + e.getName() + " 的值“" + e.getValue() + "”格式不正确"
+                + (e.getRequiredType() != null && e.getRequiredType().getSimpleName().equals("LocalDate") ? "，日期应为 YYYY-MM-DD" : "");
+        return status(HttpStatus.BAD_REQUEST, new ApiError(message, List.of(new FieldMessage(e.getName(), message))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        String message = "缺少参数 " + e.getParameterName();
+        return status(HttpStatus.BAD_REQUEST, new ApiError(message, List.of(new FieldMessage(e.getParameterName(), message))));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        String message = "缺少上传文件字段 " + e.getRequestPartName();
+        return status(HttpStatus.BAD_REQUEST, new ApiError(message, List.of(new FieldMessage(e.getRequestPartName(), message))));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return status(HttpStatus.BAD_REQUEST, ApiError.of("请求内容无法解析，请检查 JSON 格式及字段类型（日期为 YYYY-MM-DD）"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ApiError.of("不支持的内容类型：" + e.getContentType()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return status(HttpStatus.METHOD_NOT_ALLOWED, ApiError.of("该地址不支持 " + e.getMethod() + " 请求"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return status(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of("上传文件过大"));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+        return status(HttpStatus.NOT_FOUND, ApiError.of("地址不存在：/" + e.getResourcePath()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> denied(AccessDeniedException e) {
+        return status(HttpStatus.FORBIDDEN, ApiError.of("无权执行此操作"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("未处理的异常", e);
+        return status(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.of("系统内部错误，请稍后重试或联系管理员"));
+    }
+
+    private static ResponseEntity<ApiError> status(HttpStatus status, ApiError body) {
+        return ResponseEntity.status(status).body(body);
+    }
+}
