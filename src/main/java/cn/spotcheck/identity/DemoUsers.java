@@ -40,23 +40,24 @@ class DemoUsers {
         for (Department department : Department.values()) {
             bootstrap.ensureGroup(department.groupId(), department.displayName(), "DEPARTMENT");
         }
-        person("fagui", "法规", "科员", Roles.LEGAL);
-        person("sifa", "司法局", "审核员", Roles.JUSTICE);
-        person("ducha", "督查", "专员", Roles.SUPERVISION);
+        person("fagui", "法规科员", Roles.LEGAL);
+        person("sifa", "司法局审核员", Roles.JUSTICE);
+        person("ducha", "督查专员", Roles.SUPERVISION);
         List<Department> departments = List.of(Department.values());
         for (int i = 1; i <= OFFICER_COUNT; i++) {
             String id = String.format("zf%03d", i);
             Department department = departments.get((i - 1) % departments.size());
-            person(id, SURNAMES[(i * 7) % SURNAMES.length], GIVEN_NAMES[(i * 3) % GIVEN_NAMES.length],
+            person(id, SURNAMES[(i * 7) % SURNAMES.length] + GIVEN_NAMES[(i * 3) % GIVEN_NAMES.length],
                     Roles.INSPECTOR, department.groupId());
         }
     }
 
-    private void person(String id, String lastName, String firstName, String... groups) {
+    /** Chinese names are written whole, surname first, so the whole name goes where the webapps show it first. */
+    private void person(String id, String fullName, String... groups) {
         if (identityService.createUserQuery().userId(id).count() == 0) {
             User user = identityService.newUser(id);
-            user.setLastName(lastName);
-            user.setFirstName(firstName);
+            user.setFirstName(fullName);
+            user.setLastName("");
             user.setEmail(id + "@jtj.example.cn");
             user.setPassword(PASSWORD);
             identityService.saveUser(user);

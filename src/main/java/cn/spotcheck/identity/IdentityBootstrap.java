@@ -85,8 +85,8 @@ class IdentityBootstrap {
         }
         if (identityService.createUserQuery().userId(adminUsername).count() == 0) {
             User admin = identityService.newUser(adminUsername);
-            admin.setFirstName("系统");
-            admin.setLastName("管理员");
+            admin.setFirstName("系统管理员");
+            admin.setLastName("");
             admin.setPassword(adminPassword);
             identityService.saveUser(admin);
             log.info("已创建管理员 {}", adminUsername);

@@ -1,5 +1,9 @@
 package cn.spotcheck.identity;
 
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,6 +14,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three entrances, three guards. {@code /camunda/**} and {@code /engine-rest/**} are guarded by Camunda itself
@@ -25,7 +30,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/camunda/**", "/engine-rest/**")
+                .securityMatcher(under("/camunda", "/engine-rest"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -37,7 +42,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         JsonAuthenticationFailures failures = new JsonAuthenticationFailures();
         return http
-                .securityMatcher("/api/**")
+                .securityMatcher(under("/api"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(failures))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(failures).accessDeniedHandler(failures))
@@ -51,13 +56,30 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/public/**", "/actuator/health/**", "/actuator/info", "/login",
-                                "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                        .requestMatchers(under("/public", "/actuator/health", "/actuator/info", "/login", "/error",
+                                "/css", "/js", "/img", "/favicon.ico")).permitAll()
+                        .requestMatchers(request -> "/".equals(pathOf(request))).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * Matches a path and everything under it, on the raw request path. The engine REST API is a Jersey servlet
+     * beside Spring MVC's, so matchers that work within Spring MVC's servlet mapping do not see it. (The
+     * firewall has already refused "..", encoded slashes and the like before any matcher runs.)
+     */
+    private static RequestMatcher under(String... prefixes) {
+        return request -> {
+            String path = pathOf(request);
+            return Arrays.stream(prefixes).anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        };
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Bean

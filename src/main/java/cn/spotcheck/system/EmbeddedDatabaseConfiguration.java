@@ -3,6 +3,7 @@ package cn.spotcheck.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -34,9 +35,13 @@ class EmbeddedDatabaseConfiguration {
                                       @Value("${spotcheck.embedded-db.port:0}") int port) throws IOException {
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
+        stopOrphanedServer(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // Spring closes it after the engine has finished its last writes; a JVM hook of its own
+                // would pull the database away from under the engine during shutdown.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("timezone", "Asia/Shanghai")
                 .setServerConfig("max_connections", "100")
                 .setLocaleConfig("encoding", "UTF8")
@@ -47,6 +52,28 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = builder.start();
         log.info("内置 PostgreSQL 已启动：端口 {}，数据目录 {}", postgres.getPort(), pgData);
         return postgres;
+    }
+
+    /**
+     * A platform killed with -9 leaves its PostgreSQL running and holding the data directory; stop that server
+     * so the restart can take over the same data.
+     */
+    private static void stopOrphanedServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!firstLine.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("发现上次未正常关闭的内置 PostgreSQL（进程 {}），正在停止", orphan.pid());
+                    orphan.destroy();
+                    orphan.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+                });
     }
 
     @Bean(destroyMethod = "close")

@@ -1,0 +1,112 @@
+package cn.spotcheck.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.calendar.BureauTime;
+
+/**
+ * The inspection diagram end to end on the engine: two user tasks, then the publication deadline of 7 working
+ * days after the end of the check, across the 2024 国庆 holiday.
+ */
+@SpotCheckIntegrationTest
+class InspectionSkeletonTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        ClockUtil.setCurrentTime(at("2024-09-23T09:00"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aResultNotPublishedWithinSevenWorkingDaysGoesToTheSupervisionGroup() {
+        ProcessInstance inspection = inspectedUntil("JC-2024-0001", "2024-09-27");
+
+        assertThat(inspection).isWaitingAt("publishResult");
+        // 9-29 and 10-12 are make-up working days, 10-01..10-07 are off: the 7th working day is 10-12.
+        assertThat(task(inspection).getDueDate()).isEqualTo(at("2024-10-12T23:59:59"));
+        Job deadline = deadlineOf(inspection);
+        assertThat(deadline.getDuedate()).isEqualTo(at("2024-10-12T23:59:59"));
+
+        ClockUtil.setCurrentTime(at("2024-10-13T08:00"));
+        managementService.executeJob(deadline.getId());
+
+        assertThat(inspection).isWaitingAt("publishResult", "superviseOverduePublication");
+        assertThat(task("superviseOverduePublication", inspection)).hasCandidateGroup("supervision");
+        assertThat(taskService.createTaskQuery().taskCandidateUser("ducha").processInstanceId(inspection.getId()).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aResultPublishedInTimeCreatesNoOverdueItem() {
+        ProcessInstance inspection = inspectedUntil("JC-2024-0002", "2024-09-27");
+
+        ClockUtil.setCurrentTime(at("2024-10-12T17:00"));
+        complete(task("publishResult", inspection), Map.of("publicationConfirmed", true));
+
+        assertThat(inspection).isEnded().hasPassed("inspectionClosed").hasNotPassed("superviseOverduePublication");
+        assertThat(managementService.createJobQuery().processInstanceId(inspection.getId()).count()).isZero();
+    }
+
+    @Test
+    void onlyTheDrawnInspectorsAreOfferedTheirTasks() {
+        ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", "JC-2024-0003",
+                Map.of("inspectorUserIds", List.of("zf003", "zf004")));
+        assertThat(task(inspection)).hasCandidateUser("zf003").hasCandidateUser("zf004");
+        assertThat(taskService.createTaskQuery().taskCandidateUser("zf005").processInstanceId(inspection.getId()).count()).isZero();
+    }
+
+    private ProcessInstance inspectedUntil(String code, String endDate) {
+        ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", code,
+                Map.of("inspectorUserIds", List.of("zf001", "zf002")));
+        assertThat(inspection).isWaitingAt("onSiteInspection");
+        // Exactly what the engine REST API is sent by Tasklist: the contract's minimal variables.
+        complete(task(inspection), Map.of("inspectionDate", "2024-09-26", "onSiteNotes", "经营资质、车辆技术档案齐全"));
+        assertThat(inspection).isWaitingAt("resultEntry");
+        complete(task(inspection), Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", endDate));
+        return inspection;
+    }
+
+    private Job deadlineOf(ProcessInstance inspection) {
+        return managementService.createJobQuery().processInstanceId(inspection.getId()).timers().singleResult();
+    }
+
+    private static Date at(String beijingLocalDateTime) {
+        return Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse(beijingLocalDateTime), BureauTime.ZONE).toInstant());
+    }
+}
