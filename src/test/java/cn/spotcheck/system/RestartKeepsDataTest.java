@@ -10,10 +10,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.spotcheck.SpotCheckApplication;
+import cn.spotcheck.SecondPlatform;
 
 /** The platform stopped and started again on the same data directory finds everything it had. */
 class RestartKeepsDataTest {
@@ -41,12 +40,6 @@ class RestartKeepsDataTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(SpotCheckApplication.class)
-                .profiles("test")
-                .run("--spotcheck.data-dir=" + dataDir,
-                        "--server.port=0",
-                        // A second engine beside the shared test context must not take over its name.
-                        "--camunda.bpm.process-engine-name=restartTest",
-                        "--spring.jmx.enabled=false");
+        return SecondPlatform.start(dataDir, "restartTest");
     }
 }
