@@ -10,6 +10,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +37,15 @@ class ApiExceptionHandler {
                 .map(f -> new FieldMessage(f.getField(), f.getDefaultMessage()))
                 .toList();
         String message = errors.isEmpty() ? "请求内容不合法" : "请求内容不合法：" + errors.get(0).field() + " " + errors.get(0).message();
+        return status(HttpStatus.BAD_REQUEST, new ApiError(message, errors));
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ApiError> badParameters(BindException e) {
+        List<FieldMessage> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldMessage(f.getField(), "参数 " + f.getField() + " 的值“" + f.getRejectedValue() + "”格式不正确"))
+                .toList();
+        String message = errors.isEmpty() ? "请求参数不合法" : errors.get(0).message();
         return status(HttpStatus.BAD_REQUEST, new ApiError(message, errors));
     }
 

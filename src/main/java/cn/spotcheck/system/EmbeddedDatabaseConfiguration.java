@@ -45,7 +45,9 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("timezone", "Asia/Shanghai")
                 .setServerConfig("max_connections", "100")
                 .setLocaleConfig("encoding", "UTF8")
-                .setLocaleConfig("locale", "C");
+                .setLocaleConfig("lc-collate", "C")
+                // Character classes must know Chinese, or pg_trgm finds no trigrams in a Chinese name.
+                .setLocaleConfig("lc-ctype", "C.UTF-8");
         if (port > 0) {
             builder.setPort(port);
         }

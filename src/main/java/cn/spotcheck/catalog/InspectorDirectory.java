@@ -1,0 +1,144 @@
+package cn.spotcheck.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.system.ApiException;
+import cn.spotcheck.system.FieldMessage;
+
+/** 检查人员名录库: inspectors, whether each may be drawn today and why not, and their recusals. */
+@Service
+public class InspectorDirectory {
+
+    private final InspectorRepository repository;
+    private final RecusalRepository recusals;
+    private final TargetRepository targets;
+    private final CatalogHistory history;
+
+    InspectorDirectory(InspectorRepository repository, RecusalRepository recusals, TargetRepository targets,
+                       CatalogHistory history) {
+        this.repository = repository;
+        this.recusals = recusals;
+        this.targets = targets;
+        this.history = history;
+    }
+
+    @Transactional
+    public InspectorView create(InspectorInput input) {
+        InspectorData data = InspectorRules.validate(input).orThrow();
+        repository.findByStaffNo(data.staffNo()).ifPresent(existing -> {
+            throw ApiException.conflict("staffNo", "工号 " + data.staffNo() + " 已登记为“" + existing.getName() + "”");
+        });
+        Inspector inspector = repository.saveAndFlush(new Inspector(data, BureauTime.now()));
+        history.record(Register.INSPECTOR, inspector.getId(), CatalogHistory.CREATED, null, data.snapshot());
+        return InspectorView.of(inspector, BureauTime.today());
+    }
+
+    @Transactional
+    public InspectorView update(long id, InspectorInput input) {
+        Inspector inspector = repository.findById(id).orElseThrow(() -> notFound(id));
+        InspectorData data = InspectorRules.validate(input).orThrow();
+        repository.findByStaffNo(data.staffNo()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw ApiException.conflict("staffNo", "工号 " + data.staffNo() + " 已登记为“" + other.getName() + "”");
+        });
+        var before = inspector.data().snapshot();
+        inspector.apply(data, BureauTime.now());
+        repository.saveAndFlush(inspector);
+        history.record(Register.INSPECTOR, id, CatalogHistory.UPDATED, before, data.snapshot());
+        return InspectorView.of(inspector, BureauTime.today());
+    }
+
+    public InspectorView get(long id) {
+        return InspectorView.of(repository.findById(id).orElseThrow(() -> notFound(id)), BureauTime.today());
+    }
+
+    public java.util.Optional<InspectorView> findByStaffNo(String staffNo) {
+        return repository.findByStaffNo(staffNo).map(i -> InspectorView.of(i, BureauTime.today()));
+    }
+
+    public PageOf<InspectorView> search(String q, String department, String status, Integer page, Integer size) {
+        int p = page == null || page < 0 ? 0 : page;
+        int s = size == null || size <= 0 ? 20 : Math.min(size, 500);
+        Page<Inspector> found = repository.search(TargetRules.trim(q), TargetRules.trim(department), TargetRules.trim(status),
+                PageRequest.of(p, s));
+        LocalDate today = BureauTime.today();
+        return new PageOf<>(found.map(i -> InspectorView.of(i, today)).getContent(), found.getTotalElements(), p, s, null);
+    }
+
+    /** Every inspector, in staff-number order: the directory is a few thousand people at most. */
+    public List<InspectorView> all() {
+        LocalDate today = BureauTime.today();
+        return repository.findAll(org.springframework.data.domain.Sort.by("staffNo")).stream()
+                .map(i -> InspectorView.of(i, today)).toList();
+    }
+
+    public List<HistoryEntry> history(long id) {
+        repository.findById(id).orElseThrow(() -> notFound(id));
+        return history.of(Register.INSPECTOR, id);
+    }
+
+    @Transactional
+    public RecusalView declareRecusal(long inspectorId, RecusalInput input) {
+        repository.findById(inspectorId).orElseThrow(() -> notFound(inspectorId));
+        List<FieldMessage> errors = new ArrayList<>();
+        if (input.targetId() == null) {
+            errors.add(new FieldMessage("targetId", "检查对象不能为空"));
+        } else if (!targets.existsById(input.targetId())) {
+            errors.add(new FieldMessage("targetId", "检查对象 " + input.targetId() + " 不存在"));
+        }
+        String relation = TargetRules.trim(input.relation());
+        if (relation == null) {
+            errors.add(new FieldMessage("relation", "回避关系不能为空"));
+        } else if (!CatalogVocabulary.RECUSAL_RELATIONS.contains(relation)) {
+            errors.add(new FieldMessage("relation", "回避关系“" + relation + "”无效，可选：" + CatalogVocabulary.joined(CatalogVocabulary.RECUSAL_RELATIONS)));
+        }
+        String reason = TargetRules.required(input.reason(), "reason", "回避理由", 500, errors);
+        LocalDate from = BureauTime.today();
+        if (TargetRules.trim(input.validFrom()) != null) {
+            from = Dates.parse(input.validFrom());
+            if (from == null) {
+                errors.add(new FieldMessage("validFrom", "生效日期格式应为 YYYY-MM-DD"));
+            }
+        }
+        LocalDate to = null;
+        if (TargetRules.trim(input.validTo()) != null) {
+            to = Dates.parse(input.validTo());
+            if (to == null) {
+                errors.add(new FieldMessage("validTo", "截止日期格式应为 YYYY-MM-DD"));
+            } else if (from != null && to.isBefore(from)) {
+                errors.add(new FieldMessage("validTo", "截止日期不能早于生效日期"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
+        }
+        Recusal recusal = recusals.saveAndFlush(new Recusal(inspectorId, input.targetId(), relation, reason, from, to,
+                CurrentUser.id(), BureauTime.now()));
+        history.record(Register.RECUSAL, recusal.getId(), CatalogHistory.CREATED, null, Target.ordered(
+                "inspectorId", inspectorId, "targetId", input.targetId(), "relation", relation, "reason", reason,
+                "validFrom", from, "validTo", to));
+        return recusal.view();
+    }
+
+    public List<RecusalView> recusals(long inspectorId) {
+        repository.findById(inspectorId).orElseThrow(() -> notFound(inspectorId));
+        return recusals.findByInspectorIdOrderByIdDesc(inspectorId).stream().map(Recusal::view).toList();
+    }
+
+    /** Every recusal in force on {@code day}, for the draw. */
+    public List<RecusalView> recusalsInForce(LocalDate day) {
+        return recusals.findAll().stream().map(Recusal::view).filter(r -> r.activeOn(day)).toList();
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("检查人员 " + id + " 不存在");
+    }
+}

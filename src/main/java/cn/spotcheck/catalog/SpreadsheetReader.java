@@ -1,0 +1,162 @@
+package cn.spotcheck.catalog;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+import cn.spotcheck.system.ApiException;
+
+/**
+ * Streams the rows of an uploaded {@code .xlsx} (first sheet) or {@code .csv} file without holding the sheet in
+ * memory. CSV files saved by Excel on Chinese Windows are GB18030 (GBK), others UTF-8 with or without BOM: the
+ * encoding is detected. Anything else is refused whole with a message saying what to do.
+ */
+final class SpreadsheetReader {
+
+    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+    private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private SpreadsheetReader() {
+    }
+
+    /** Reads the header row, then hands each data row to {@code rows}; returns the header. */
+    static List<String> read(String fileName, InputStream raw, Consumer<List<String>> header, Consumer<SpreadsheetRow> rows) {
+        try (BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+            in.mark(1 << 16);
+            byte[] head = in.readNBytes(1 << 16);
+            in.reset();
+            if (head.length == 0) {
+                throw ApiException.badRequest("file", "上传的文件是空的");
+            }
+            String lower = fileName == null ? "" : fileName.toLowerCase();
+            if (startsWith(head, OLE) || lower.endsWith(".xls")) {
+                throw ApiException.badRequest("file", "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入");
+            }
+            if (startsWith(head, ZIP)) {
+                return readXlsx(in, header, rows);
+            }
+            if (!lower.endsWith(".csv") && !lower.endsWith(".txt") && !looksLikeText(head)) {
+                throw ApiException.badRequest("file", "文件“" + fileName + "”不是 .xlsx 或 .csv 表格");
+            }
+            return readCsv(in, detect(head), header, rows);
+        } catch (IOException e) {
+            throw ApiException.badRequest("file", "无法读取文件：" + e.getMessage());
+        }
+    }
+
+    private static List<String> readXlsx(InputStream in, Consumer<List<String>> header, Consumer<SpreadsheetRow> rows) throws IOException {
+        List<String> headerCells = null;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+            Sheet sheet = workbook.getFirstSheet();
+            try (var stream = sheet.openStream()) {
+                Iterator<Row> it = stream.iterator();
+                while (it.hasNext()) {
+                    Row row = it.next();
+                    List<String> cells = cells(row);
+                    if (headerCells == null) {
+                        if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                            continue;
+                        }
+                        headerCells = cells;
+                        header.accept(cells);
+                    } else {
+                        rows.accept(new SpreadsheetRow(row.getRowNum(), cells));
+                    }
+                }
+            }
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            throw ApiException.badRequest("file", "无法解析 .xlsx 文件，请确认文件未损坏：" + e.getMessage());
+        }
+        return requireHeader(headerCells);
+    }
+
+    private static List<String> cells(Row row) {
+        int count = row.getCellCount();
+        List<String> cells = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            cells.add(row.hasCell(i) ? row.getCellText(i) : null);
+        }
+        return cells;
+    }
+
+    private static List<String> readCsv(InputStream in, Charset charset, Consumer<List<String>> header, Consumer<SpreadsheetRow> rows) throws IOException {
+        Reader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+        CsvParser parser = new CsvParser(reader);
+        List<String> headerCells = null;
+        List<String> record;
+        while ((record = parser.next()) != null) {
+            if (headerCells == null) {
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                record.set(0, record.get(0).replace("\uFEFF", ""));
+                headerCells = record;
+                header.accept(record);
+            } else {
+                rows.accept(new SpreadsheetRow(parser.recordStartLine(), record));
+            }
+        }
+        return requireHeader(headerCells);
+    }
+
+    private static List<String> requireHeader(List<String> header) {
+        if (header == null) {
+            throw ApiException.badRequest("file", "文件中没有表头和数据行");
+        }
+        return header;
+    }
+
+    private static Charset detect(byte[] head) {
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        // The sample may end in the middle of a character: decoding it as "not the end of input" leaves such a
+        // tail undecoded instead of calling it malformed.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false);
+        return result.isError() ? GB18030 : StandardCharsets.UTF_8;
+    }
+
+    private static boolean looksLikeText(byte[] head) {
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
