@@ -208,8 +208,11 @@ class CatalogApi {
     }
 
     private static MultipartFile requireFile(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
+        if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             throw ApiException.badRequest("file", "请选择要导入的 .xlsx 或 .csv 文件");
+        }
+        if (file.isEmpty()) {
+            throw ApiException.badRequest("file", "上传的文件“" + file.getOriginalFilename() + "”是空的");
         }
         return file;
     }

@@ -102,6 +102,8 @@ public class CatalogHistory {
             Map<String, List<Object>> map = json.readValue(changes, new TypeReference<LinkedHashMap<String, List<Object>>>() { });
             List<HistoryEntry.FieldChange> result = new ArrayList<>();
             map.forEach((field, values) -> result.add(new HistoryEntry.FieldChange(field, FieldLabels.of(field), values.get(0), values.get(1))));
+            // jsonb keeps its own key order; show fields in the order the record is read.
+            result.sort(java.util.Comparator.comparingInt(c -> FieldLabels.orderOf(c.field())));
             return result;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,27 +1,59 @@
 package cn.spotcheck.catalog;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The Chinese names of the registers' fields, as the history and the import report show them. */
 final class FieldLabels {
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("uscc", "统一社会信用代码"), Map.entry("registrationNo", "其他登记号"), Map.entry("name", "名称"),
-            Map.entry("category", "类别"), Map.entry("region", "区域"), Map.entry("address", "地址"),
-            Map.entry("legalRepresentative", "法定代表人"), Map.entry("status", "状态"), Map.entry("creditLevel", "信用等级"),
-            Map.entry("tags", "标注"), Map.entry("staffNo", "工号"), Map.entry("department", "部门"),
-            Map.entry("position", "职务"), Map.entry("certificateNo", "执法证号"),
-            Map.entry("certificateValidUntil", "执法证有效期至"), Map.entry("enforcementYears", "执法年限"),
-            Map.entry("expertise", "专业领域"), Map.entry("code", "事项编码"), Map.entry("legalBasis", "检查依据"),
-            Map.entry("type", "事项类型"), Map.entry("categories", "适用对象类别"), Map.entry("defaultRatio", "默认抽查比例"),
-            Map.entry("jointCheckable", "可联合抽查"), Map.entry("active", "启用"), Map.entry("inspectorId", "检查人员"),
-            Map.entry("targetId", "检查对象"), Map.entry("relation", "回避关系"), Map.entry("reason", "理由"),
-            Map.entry("validFrom", "生效日期"), Map.entry("validTo", "截止日期"));
+    /** In the order a person reads a record: the history lists changed fields in this order. */
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+    private static final List<String> ORDER;
+
+    static {
+        LABELS.put("uscc", "统一社会信用代码");
+        LABELS.put("registrationNo", "其他登记号");
+        LABELS.put("staffNo", "工号");
+        LABELS.put("code", "事项编码");
+        LABELS.put("name", "名称");
+        LABELS.put("type", "事项类型");
+        LABELS.put("category", "类别");
+        LABELS.put("categories", "适用对象类别");
+        LABELS.put("region", "区域");
+        LABELS.put("address", "地址");
+        LABELS.put("legalRepresentative", "法定代表人");
+        LABELS.put("department", "部门");
+        LABELS.put("position", "职务");
+        LABELS.put("certificateNo", "执法证号");
+        LABELS.put("certificateValidUntil", "执法证有效期至");
+        LABELS.put("enforcementYears", "执法年限");
+        LABELS.put("legalBasis", "检查依据");
+        LABELS.put("expertise", "专业领域");
+        LABELS.put("defaultRatio", "默认抽查比例");
+        LABELS.put("jointCheckable", "可联合抽查");
+        LABELS.put("active", "启用");
+        LABELS.put("status", "状态");
+        LABELS.put("creditLevel", "信用等级");
+        LABELS.put("tags", "标注");
+        LABELS.put("inspectorId", "检查人员");
+        LABELS.put("targetId", "检查对象");
+        LABELS.put("relation", "回避关系");
+        LABELS.put("reason", "理由");
+        LABELS.put("validFrom", "生效日期");
+        LABELS.put("validTo", "截止日期");
+        ORDER = List.copyOf(LABELS.keySet());
+    }
 
     private FieldLabels() {
     }
 
     static String of(String field) {
         return LABELS.getOrDefault(field, field);
+    }
+
+    static int orderOf(String field) {
+        int i = ORDER.indexOf(field);
+        return i < 0 ? ORDER.size() : i;
     }
 }
