@@ -1,0 +1,14 @@
+package cn.spotcheck.plan;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An annual plan with its tasks and the reviews it went through. */
+public record PlanView(long id, int year, String department, String title, String status, String statusName,
+                       int revision, Integer itemListVersion, String author, Instant submittedAt, Instant publishedAt,
+                       List<TaskView> tasks, List<Review> reviews) {
+
+    /** One reviewer's decision: stage {@code legalReview} (法制审核) or {@code justiceReview} (司法局审核). */
+    public record Review(int revision, String stage, String reviewer, boolean approved, String comment, Instant reviewedAt) {
+    }
+}
