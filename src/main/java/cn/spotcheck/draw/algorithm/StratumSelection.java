@@ -31,7 +31,7 @@ final class StratumSelection {
             return List.of();
         }
         long[] keys = keys(seed, stratum, members);
-        long threshold = countthSmallest(keys, count);
+        long threshold = cutOffKey(keys, count);
         // Everything strictly below the threshold is in; of the keys equal to it (a 64-bit tie: practically never,
         // but it must be decided the same way everywhere) the lowest ids are in. Members are in id order already.
         List<Integer> chosen = new ArrayList<>(count);
@@ -91,7 +91,7 @@ final class StratumSelection {
      * The {@code count}-th smallest key (unsigned). Flipping the sign bit maps unsigned order onto signed order,
      * so a primitive sort of a copy finds it without boxing a million longs.
      */
-    private static long countthSmallest(long[] keys, int count) {
+    private static long cutOffKey(long[] keys, int count) {
         long[] flipped = new long[keys.length];
         for (int i = 0; i < keys.length; i++) {
             flipped[i] = keys[i] ^ Long.MIN_VALUE;
