@@ -133,6 +133,27 @@ public class InspectorDirectory {
         return recusals.findByInspectorIdOrderByIdDesc(inspectorId).stream().map(Recusal::view).toList();
     }
 
+    /**
+     * The inspectors a draw may use for a task ending on {@code taskEnd}: 在岗, holding a certificate valid through
+     * that day (持证上岗), with the expertise the items require: all of it, or for a joint check at least one part.
+     */
+    public List<InspectorView> drawablePool(java.time.LocalDate taskEnd, java.util.Collection<String> requiredExpertise, boolean anyExpertise) {
+        return repository.findAll().stream()
+                .map(i -> InspectorView.of(i, taskEnd))
+                .filter(InspectorView::drawable)
+                .filter(i -> requiredExpertise.isEmpty() || (anyExpertise
+                        ? requiredExpertise.stream().anyMatch(i.expertise()::contains)
+                        : i.expertise().containsAll(requiredExpertise)))
+                .sorted(java.util.Comparator.comparing(InspectorView::id))
+                .toList();
+    }
+
+    public java.util.Map<Long, String> staffNumbers(java.util.Collection<Long> inspectorIds) {
+        java.util.Map<Long, String> result = new java.util.HashMap<>();
+        repository.findAllById(inspectorIds).forEach(i -> result.put(i.getId(), i.getStaffNo()));
+        return result;
+    }
+
     /** Every recusal in force on {@code day}, for the draw. */
     public List<RecusalView> recusalsInForce(LocalDate day) {
         return recusals.findAll().stream().map(Recusal::view).filter(r -> r.activeOn(day)).toList();

@@ -41,6 +41,8 @@ class InspectionSkeletonTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    Inspections inspections;
 
     @BeforeEach
     void setUp() {
@@ -62,6 +64,11 @@ class InspectionSkeletonTest {
         assertThat(task(inspection).getDueDate()).isEqualTo(at("2024-10-12T23:59:59"));
         Job deadline = deadlineOf(inspection);
         assertThat(deadline.getDuedate()).isEqualTo(at("2024-10-12T23:59:59"));
+        InspectionView recorded = inspections.get("JC-2024-0001");
+        assertThat(recorded.publicationDueDate()).hasToString("2024-10-12");
+        assertThat(recorded.resultCategory()).isEqualTo("未发现问题");
+        assertThat(recorded.inspectionEndDate()).hasToString("2024-09-27");
+        assertThat(recorded.status()).isEqualTo("AWAITING_PUBLICATION");
 
         ClockUtil.setCurrentTime(at("2024-10-13T08:00"));
         managementService.executeJob(deadline.getId());
@@ -80,20 +87,22 @@ class InspectionSkeletonTest {
         complete(task("publishResult", inspection), Map.of("publicationConfirmed", true));
 
         assertThat(inspection).isEnded().hasPassed("inspectionClosed").hasNotPassed("superviseOverduePublication");
+        assertThat(inspections.get("JC-2024-0002").status()).isEqualTo("PUBLISHED");
+        assertThat(inspections.get("JC-2024-0002").publishedAt()).isNotNull();
         assertThat(managementService.createJobQuery().processInstanceId(inspection.getId()).count()).isZero();
     }
 
     @Test
     void onlyTheDrawnInspectorsAreOfferedTheirTasks() {
         ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", "JC-2024-0003",
-                Map.of("inspectorUserIds", List.of("zf003", "zf004")));
+                Map.of("taskId", 990001L, "targetId", 1L, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf003", "zf004")));
         assertThat(task(inspection)).hasCandidateUser("zf003").hasCandidateUser("zf004");
         assertThat(taskService.createTaskQuery().taskCandidateUser("zf005").processInstanceId(inspection.getId()).count()).isZero();
     }
 
     private ProcessInstance inspectedUntil(String code, String endDate) {
         ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", code,
-                Map.of("inspectorUserIds", List.of("zf001", "zf002")));
+                Map.of("taskId", 990001L, "targetId", 1L, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
         assertThat(inspection).isWaitingAt("onSiteInspection");
         // Exactly what the engine REST API is sent by Tasklist: the contract's minimal variables.
         complete(task(inspection), Map.of("inspectionDate", "2024-09-26", "onSiteNotes", "经营资质、车辆技术档案齐全"));

@@ -25,7 +25,7 @@ class RestartKeepsDataTest {
         String processInstanceId;
         try (ConfigurableApplicationContext first = start()) {
             processInstanceId = first.getBean(RuntimeService.class)
-                    .startProcessInstanceByKey("inspection", "RESTART-1", Map.of("inspectorUserIds", List.of("zf001", "zf002")))
+                    .startProcessInstanceByKey("inspection", "RESTART-1", Map.of("taskId", 990001L, "targetId", 1L, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")))
                     .getId();
         }
         try (ConfigurableApplicationContext second = start()) {

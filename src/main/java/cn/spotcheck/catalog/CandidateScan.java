@@ -1,0 +1,62 @@
+package cn.spotcheck.catalog;
+
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The targets a draw may pick from: those matching a task's scope and in operating status (在营) at the moment of
+ * the draw, in id order, streamed (a city directory can hold a million).
+ */
+@Service
+public class CandidateScan {
+
+    private final JdbcTemplate jdbc;
+
+    CandidateScan(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Receives one candidate: its id and credit level code. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(long targetId, String creditLevel);
+    }
+
+    /** Empty lists mean "any"; {@code categories} must not be empty (a task's items always name some). */
+    public void scan(List<String> categories, List<String> regions, List<String> tags, Sink sink) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select id, credit_level from spotcheck.target where operating_status = ?");
+        args.add(CatalogVocabulary.OPERATING);
+        sql.append(" and category = any(?)");
+        args.add(categories.toArray(String[]::new));
+        if (!regions.isEmpty()) {
+            sql.append(" and region = any(?)");
+            args.add(regions.toArray(String[]::new));
+        }
+        if (!tags.isEmpty()) {
+            sql.append(" and tags && ?");
+            args.add(tags.toArray(String[]::new));
+        }
+        sql.append(" order by id");
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(sql.toString());
+            ps.setFetchSize(10_000);
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof String[] array) {
+                    Array sqlArray = con.createArrayOf("text", array);
+                    ps.setArray(i + 1, sqlArray);
+                } else {
+                    ps.setObject(i + 1, arg);
+                }
+            }
+            return ps;
+        }, rs -> {
+            sink.accept(rs.getLong(1), rs.getString(2));
+        });
+    }
+}

@@ -1,0 +1,196 @@
+package cn.spotcheck.inspection;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.system.ApiException;
+
+/**
+ * The inspections and what the {@code inspection} diagram records in them at each step. Rows are opened by the
+ * diagram's start listener, in the same transaction as the process instance, so one never exists without the other.
+ */
+@Service("inspections")
+public class Inspections {
+
+    /** Correlated to the task's {@code spot-check-task} instance when its last inspection is done. */
+    public static final String ALL_DONE_MESSAGE = "inspectionsDone";
+
+    private static final String COLUMNS = "code, task_id, target_id, item_codes, status, inspector_staff_nos, inspection_date, "
+            + "result_category, findings, inspection_end_date, publication_due_date, published_at";
+
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtimeService;
+
+    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+    }
+
+    // --- called from the inspection diagram ----------------------------------------------------------------
+
+    public void open(DelegateExecution execution) {
+        String code = execution.getBusinessKey();
+        if (code == null) {
+            throw new IllegalStateException("检查流程必须以检查编号作为业务键启动");
+        }
+        long taskId = number(execution.getVariable("taskId"), "taskId");
+        long targetId = number(execution.getVariable("targetId"), "targetId");
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into spotcheck.inspection (code, task_id, target_id, item_codes, inspector_staff_nos, "
+                    + "status, process_instance_id, created_at) values (?,?,?,?,?,?,?,?)");
+            ps.setString(1, code);
+            ps.setLong(2, taskId);
+            ps.setLong(3, targetId);
+            ps.setArray(4, con.createArrayOf("text", strings(execution.getVariable("itemCodes"))));
+            ps.setArray(5, con.createArrayOf("text", strings(execution.getVariable("inspectorUserIds"))));
+            ps.setString(6, InspectionStatus.OPEN.name());
+            ps.setString(7, execution.getProcessInstanceId());
+            ps.setTimestamp(8, Timestamp.from(BureauTime.now()));
+            return ps;
+        });
+    }
+
+    public void recordOnSite(DelegateTask task) {
+        Object date = task.getVariable("inspectionDate");
+        jdbc.update("update spotcheck.inspection set status = ?, inspection_date = ? where code = ?",
+                InspectionStatus.INSPECTED.name(), date == null ? null : Date.valueOf(day(date)), code(task));
+    }
+
+    public void recordResult(DelegateTask task) {
+        jdbc.update("update spotcheck.inspection set status = ?, result_category = ?, findings = ?, inspection_end_date = ? where code = ?",
+                InspectionStatus.AWAITING_PUBLICATION.name(), text(task.getVariable("resultCategory")),
+                text(task.getVariable("findings")), Date.valueOf(day(task.getVariable("inspectionEndDate"))), code(task));
+    }
+
+    /** The publication deadline is whatever due date the diagram gave the publication step. */
+    public void publicationDue(DelegateTask task) {
+        if (task.getDueDate() != null) {
+            jdbc.update("update spotcheck.inspection set publication_due_date = ? where code = ?",
+                    Date.valueOf(BureauTime.dayOf(task.getDueDate())), code(task));
+        }
+    }
+
+    public void published(DelegateExecution execution) {
+        jdbc.update("update spotcheck.inspection set status = ?, published_at = ? where code = ?",
+                InspectionStatus.PUBLISHED.name(), Timestamp.from(BureauTime.now()), execution.getProcessBusinessKey());
+    }
+
+    /** Closes the inspection; the last one of a task tells the task's process. */
+    public void closed(DelegateExecution execution) {
+        String code = execution.getProcessBusinessKey();
+        jdbc.update("update spotcheck.inspection set status = case when status = ? then status else ? end where code = ?",
+                InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name(), code);
+        Long taskId = jdbc.queryForObject("select task_id from spotcheck.inspection where code = ?", Long.class, code);
+        Integer open = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ? and status not in (?, ?)",
+                Integer.class, taskId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
+        if (open != null && open == 0) {
+            runtimeService.createMessageCorrelation(ALL_DONE_MESSAGE).processInstanceBusinessKey(String.valueOf(taskId))
+                    .correlateAllWithResult();
+        }
+    }
+
+    // --- queries -------------------------------------------------------------------------------------------
+
+    public boolean exists(String code) {
+        Integer n = jdbc.queryForObject("select count(*) from spotcheck.inspection where code = ?", Integer.class, code);
+        return n != null && n > 0;
+    }
+
+    public List<InspectionView> ofTask(long taskId) {
+        return jdbc.query("select " + COLUMNS + " from spotcheck.inspection where task_id = ? order by code",
+                (rs, i) -> view(rs), taskId);
+    }
+
+    public InspectionView get(String code) {
+        List<InspectionView> found = jdbc.query("select " + COLUMNS + " from spotcheck.inspection where code = ?",
+                (rs, i) -> view(rs), code);
+        if (found.isEmpty()) {
+            throw ApiException.notFound("检查 " + code + " 不存在");
+        }
+        return found.get(0);
+    }
+
+    /** Targets checked for any of these items since {@code since}: the draw picks them less often (无事不扰). */
+    public Set<Long> inspectedSince(Collection<String> itemCodes, LocalDate since) {
+        return new HashSet<>(jdbc.queryForList("select distinct target_id from spotcheck.inspection where item_codes && ? "
+                        + "and coalesce(inspection_end_date, created_at::date) >= ?", Long.class,
+                itemCodes.toArray(String[]::new), Date.valueOf(since)));
+    }
+
+    /** For each target, the staff numbers of whoever inspected it last for any of these items. */
+    public Map<Long, List<String>> lastInspectors(Collection<String> itemCodes) {
+        Map<Long, List<String>> last = new HashMap<>();
+        jdbc.query("select distinct on (target_id) target_id, inspector_staff_nos from spotcheck.inspection "
+                        + "where item_codes && ? order by target_id, created_at desc",
+                rs -> {
+                    last.put(rs.getLong(1), Arrays.asList((String[]) rs.getArray(2).getArray()));
+                }, (Object) itemCodes.toArray(String[]::new));
+        return last;
+    }
+
+    private static InspectionView view(ResultSet rs) throws SQLException {
+        InspectionStatus status = InspectionStatus.valueOf(rs.getString("status"));
+        Timestamp published = rs.getTimestamp("published_at");
+        return new InspectionView(rs.getString("code"), rs.getLong("task_id"), rs.getLong("target_id"),
+                list(rs.getArray("item_codes")), status.name(), status.displayName(), list(rs.getArray("inspector_staff_nos")),
+                date(rs.getDate("inspection_date")), rs.getString("result_category"), rs.getString("findings"),
+                date(rs.getDate("inspection_end_date")), date(rs.getDate("publication_due_date")),
+                published == null ? null : published.toInstant());
+    }
+
+    private static List<String> list(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static String code(DelegateTask task) {
+        return task.getExecution().getProcessBusinessKey();
+    }
+
+    private static LocalDate day(Object value) {
+        if (value instanceof java.util.Date d) {
+            return BureauTime.dayOf(d);
+        }
+        String text = value.toString().strip();
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static long number(Object value, String name) {
+        if (value == null) {
+            throw new IllegalStateException("检查流程缺少变量 " + name);
+        }
+        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
+    }
+
+    private static String[] strings(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(Object::toString).toArray(String[]::new);
+        }
+        return value == null ? new String[0] : value.toString().split("\\s*,\\s*");
+    }
+}
