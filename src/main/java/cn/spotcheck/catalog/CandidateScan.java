@@ -20,6 +20,19 @@ public class CandidateScan {
         this.jdbc = jdbc;
     }
 
+    /** A target's name and codes, for lists of thousands of drawn targets. */
+    public record TargetIdentity(long id, String uscc, String registrationNo, String name) {
+    }
+
+    public java.util.Map<Long, TargetIdentity> identities(java.util.Collection<Long> ids) {
+        java.util.Map<Long, TargetIdentity> found = new java.util.HashMap<>();
+        jdbc.query("select id, trim(uscc), registration_no, name from spotcheck.target where id = any(?)",
+                rs -> {
+                    found.put(rs.getLong(1), new TargetIdentity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }, (Object) ids.toArray(Long[]::new));
+        return found;
+    }
+
     /** Receives one candidate: its id and credit level code. */
     @FunctionalInterface
     public interface Sink {

@@ -130,7 +130,7 @@ public class Inspections {
 
     /** Targets checked for any of these items since {@code since}: the draw picks them less often (无事不扰). */
     public Set<Long> inspectedSince(Collection<String> itemCodes, LocalDate since) {
-        return new HashSet<>(jdbc.queryForList("select distinct target_id from spotcheck.inspection where item_codes && ? "
+        return new HashSet<>(jdbc.queryForList("select distinct target_id from spotcheck.inspection where item_codes && ?::text[] "
                         + "and coalesce(inspection_end_date, created_at::date) >= ?", Long.class,
                 itemCodes.toArray(String[]::new), Date.valueOf(since)));
     }
@@ -139,7 +139,7 @@ public class Inspections {
     public Map<Long, List<String>> lastInspectors(Collection<String> itemCodes) {
         Map<Long, List<String>> last = new HashMap<>();
         jdbc.query("select distinct on (target_id) target_id, inspector_staff_nos from spotcheck.inspection "
-                        + "where item_codes && ? order by target_id, created_at desc",
+                        + "where item_codes && ?::text[] order by target_id, created_at desc",
                 rs -> {
                     last.put(rs.getLong(1), Arrays.asList((String[]) rs.getArray(2).getArray()));
                 }, (Object) itemCodes.toArray(String[]::new));

@@ -100,6 +100,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        // A refusal raised inside the process engine (a service task calling our services) arrives wrapped.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return refused(refusal);
+            }
+        }
         log.error("未处理的异常", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.of("系统内部错误，请稍后重试或联系管理员"));
     }

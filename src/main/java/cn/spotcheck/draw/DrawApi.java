@@ -1,0 +1,89 @@
+package cn.spotcheck.draw;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.spotcheck.draw.algorithm.Verification;
+import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.PlanView;
+import cn.spotcheck.system.ApiException;
+
+/** Starting a task's draw, reading the record, verifying it and the chain, replacing an inspector. */
+@RestController
+@RequestMapping("/api")
+class DrawApi {
+
+    static final String DRAWERS = "hasAnyAuthority('legal', 'camunda-admin')";
+    static final String PROCESS = "spot-check-task";
+
+    private final TaskDraws draws;
+    private final AnnualPlans plans;
+    private final RuntimeService runtimeService;
+
+    DrawApi(TaskDraws draws, AnnualPlans plans, RuntimeService runtimeService) {
+        this.draws = draws;
+        this.plans = plans;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Starts the task's process (which draws at once); a task already started answers with its draw. */
+    @PostMapping("/tasks/{taskId}/start")
+    @PreAuthorize(DRAWERS)
+    ResponseEntity<DrawView> start(@PathVariable("taskId") long taskId) {
+        PlanView plan = plans.planOf(taskId);
+        if (!"PUBLISHED".equals(plan.status())) {
+            throw ApiException.conflict("taskId", "任务所属计划“" + plan.title() + "”尚未发布（当前：" + plan.statusName() + "），不能开始抽取");
+        }
+        if (!draws.isDrawn(taskId) && runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(String.valueOf(taskId)).count() == 0) {
+            runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(taskId), Map.of("taskId", taskId));
+            return ResponseEntity.status(HttpStatus.CREATED).body(draws.view(taskId));
+        }
+        return ResponseEntity.ok(draws.view(taskId));
+    }
+
+    @GetMapping("/tasks/{taskId}/draw")
+    DrawView draw(@PathVariable("taskId") long taskId) {
+        return draws.view(taskId);
+    }
+
+    @GetMapping("/draws/{id}")
+    DrawView byId(@PathVariable("id") long id) {
+        return draws.viewById(id);
+    }
+
+    @GetMapping("/draws/{id}/verify")
+    Verification verify(@PathVariable("id") long id) {
+        return draws.verify(id);
+    }
+
+    @GetMapping("/draws/chain/verify")
+    Verification verifyChain() {
+        return draws.verifyChain();
+    }
+
+    record ReplacementRequest(Long targetId, String staffNo, String reason) {
+    }
+
+    @PostMapping("/tasks/{taskId}/draw/replacements")
+    @PreAuthorize(DRAWERS)
+    ResponseEntity<DrawView.ReplacementView> replace(@PathVariable("taskId") long taskId, @RequestBody ReplacementRequest request) {
+        if (request.targetId() == null) {
+            throw ApiException.badRequest("targetId", "请指定检查对象 targetId");
+        }
+        if (request.staffNo() == null || request.staffNo().isBlank()) {
+            throw ApiException.badRequest("staffNo", "请指定要更换的执法人员工号 staffNo");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(draws.replace(taskId, request.targetId(), request.staffNo().strip(), request.reason()));
+    }
+}

@@ -1,0 +1,232 @@
+package cn.spotcheck.draw;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.draw.algorithm.Candidate;
+import cn.spotcheck.draw.algorithm.DrawSeed;
+import cn.spotcheck.draw.algorithm.Inspector;
+import cn.spotcheck.draw.algorithm.InspectorAssignment;
+import cn.spotcheck.draw.algorithm.InspectorDrawRequest;
+import cn.spotcheck.draw.algorithm.Recusal;
+import cn.spotcheck.draw.algorithm.StratumDraw;
+import cn.spotcheck.draw.algorithm.TargetDrawRequest;
+import cn.spotcheck.draw.algorithm.TargetDrawResult;
+import cn.spotcheck.draw.algorithm.TargetInspectors;
+
+/**
+ * Keeps draw records with everything needed to recompute them: the candidate list (compressed), the ratios, the
+ * per-stratum result, the inspector draw's inputs and the assignments. Chain positions are handed out under a
+ * table lock, so two draws at the same moment still form one chain.
+ */
+@Component
+class DrawStore {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    DrawStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record Stored(long id, long taskId, String status, DrawSeed seed, String algorithm, int version, int candidateCount,
+                  String candidateDigest, Long chainPosition, String previousDigest, String digest, Timestamp drawnAt,
+                  String drawnBy, String confirmedBy, Timestamp publishedAt) {
+    }
+
+    Optional<Stored> byTask(long taskId) {
+        return one("where task_id = ?", taskId);
+    }
+
+    Optional<Stored> byId(long drawId) {
+        return one("where id = ?", drawId);
+    }
+
+    long insertTargets(long taskId, DrawSeed seed, String algorithm, int version, TargetDrawRequest request,
+                       TargetDrawResult result, String drawnBy) {
+        return jdbc.queryForObject("""
+                insert into spotcheck.draw_record (task_id, status, algorithm, algorithm_version, seed, candidate_count,
+                    candidate_digest, candidates, ratios, strata, drawn_by, drawn_at)
+                values (?, 'TARGETS_DRAWN', ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id""", Long.class,
+                taskId, algorithm, version, seed.hex(), result.candidateCount(), result.candidateDigest(),
+                gzip(candidateLines(request.candidates())), write(request.ratios()), write(result.strata()), drawnBy,
+                Timestamp.from(BureauTime.now()));
+    }
+
+    /** Locks the chain and returns the next position and the digest it must point back to. */
+    ChainLink nextLink() {
+        jdbc.execute("lock table spotcheck.draw_record, spotcheck.draw_replacement in exclusive mode");
+        List<ChainLink> last = jdbc.query("""
+                select chain_position, digest from (
+                    select chain_position, digest from spotcheck.draw_record where chain_position is not null
+                    union all select chain_position, digest from spotcheck.draw_replacement) c
+                order by chain_position desc limit 1""",
+                (rs, i) -> new ChainLink(rs.getLong(1) + 1, rs.getString(2)));
+        return last.isEmpty() ? new ChainLink(1, cn.spotcheck.draw.algorithm.DrawRecordContent.GENESIS) : last.get(0);
+    }
+
+    record ChainLink(long position, String previousDigest) {
+    }
+
+    void completeInspectors(long drawId, InspectorDrawRequest request, InspectorAssignment assignment, ChainLink link, String digest) {
+        jdbc.update("update spotcheck.draw_record set status = 'DRAWN', inspector_inputs = ?, chain_position = ?, previous_digest = ?, digest = ? where id = ?",
+                gzip(write(inspectorInputs(request))), link.position(), link.previousDigest(), digest, drawId);
+        List<Object[]> rows = new ArrayList<>();
+        int position = 0;
+        for (TargetInspectors t : assignment.targets()) {
+            rows.add(new Object[] {drawId, ++position, t.targetId(), t.inspectorIds().toArray(Long[]::new)});
+        }
+        jdbc.batchUpdate("insert into spotcheck.draw_assignment (draw_id, position, target_id, inspector_ids) values (?,?,?,?)", rows);
+    }
+
+    void confirmed(long drawId, String user) {
+        jdbc.update("update spotcheck.draw_record set status = 'PUBLISHED', confirmed_by = ?, published_at = ? where id = ?",
+                user, Timestamp.from(BureauTime.now()), drawId);
+    }
+
+    List<Candidate> candidates(long drawId) {
+        byte[] data = jdbc.queryForObject("select candidates from spotcheck.draw_record where id = ?", byte[].class, drawId);
+        List<Candidate> candidates = new ArrayList<>();
+        for (String line : gunzip(data).split("\n")) {
+            if (!line.isEmpty()) {
+                String[] parts = line.split("\\|");
+                candidates.add(new Candidate(Long.parseLong(parts[0]), parts[1], Integer.parseInt(parts[2])));
+            }
+        }
+        return candidates;
+    }
+
+    Map<String, java.math.BigDecimal> ratios(long drawId) {
+        return read(jdbc.queryForObject("select ratios::text from spotcheck.draw_record where id = ?", String.class, drawId),
+                new TypeReference<LinkedHashMap<String, java.math.BigDecimal>>() { });
+    }
+
+    List<StratumDraw> strata(long drawId) {
+        return read(jdbc.queryForObject("select strata::text from spotcheck.draw_record where id = ?", String.class, drawId),
+                new TypeReference<List<StratumDraw>>() { });
+    }
+
+    InspectorDrawRequest inspectorRequest(long drawId, DrawSeed seed, List<Long> targetIds) {
+        byte[] data = jdbc.queryForObject("select inspector_inputs from spotcheck.draw_record where id = ?", byte[].class, drawId);
+        return inspectorRequest(data, seed, targetIds);
+    }
+
+    InspectorDrawRequest inspectorRequest(byte[] gz, DrawSeed seed, List<Long> targetIds) {
+        JsonNode node = read(gunzip(gz), new TypeReference<JsonNode>() { });
+        List<Inspector> inspectors = new ArrayList<>();
+        node.get("inspectors").forEach(i -> inspectors.add(new Inspector(i.get(0).asLong(), i.get(1).asText())));
+        Set<Recusal> recusals = new HashSet<>();
+        node.get("recusals").forEach(r -> recusals.add(new Recusal(r.get(0).asLong(), r.get(1).asLong())));
+        List<String> departments = new ArrayList<>();
+        node.get("departments").forEach(d -> departments.add(d.asText()));
+        return new InspectorDrawRequest(seed, targetIds, node.get("perTarget").asInt(), inspectors, recusals, departments);
+    }
+
+    byte[] inspectorInputsGz(InspectorDrawRequest request) {
+        return gzip(write(inspectorInputs(request)));
+    }
+
+    InspectorAssignment assignment(long drawId) {
+        return new InspectorAssignment(jdbc.query("select target_id, inspector_ids from spotcheck.draw_assignment where draw_id = ? order by position",
+                (rs, i) -> new TargetInspectors(rs.getLong(1), Arrays.asList((Long[]) rs.getArray(2).getArray())), drawId));
+    }
+
+    void replaceAssignment(long drawId, long targetId, List<Long> inspectorIds) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("update spotcheck.draw_assignment set inspector_ids = ? where draw_id = ? and target_id = ?");
+            ps.setArray(1, con.createArrayOf("bigint", inspectorIds.toArray(Long[]::new)));
+            ps.setLong(2, drawId);
+            ps.setLong(3, targetId);
+            return ps;
+        });
+    }
+
+    private Optional<Stored> one(String where, long arg) {
+        List<Stored> found = jdbc.query("""
+                select id, task_id, status, seed, algorithm, algorithm_version, candidate_count, candidate_digest,
+                       chain_position, previous_digest, digest, drawn_at, drawn_by, confirmed_by, published_at
+                from spotcheck.draw_record""" + " " + where,
+                (rs, i) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), DrawSeed.ofHex(rs.getString(4)),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), (Long) rs.getObject(9),
+                        rs.getString(10), rs.getString(11), rs.getTimestamp(12), rs.getString(13), rs.getString(14),
+                        rs.getTimestamp(15)), arg);
+        return found.stream().findFirst();
+    }
+
+    private static Map<String, Object> inspectorInputs(InspectorDrawRequest request) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("perTarget", request.inspectorsPerTarget());
+        inputs.put("departments", request.requiredDepartments());
+        inputs.put("inspectors", request.inspectors().stream().map(i -> List.of(i.id(), i.department())).toList());
+        inputs.put("recusals", request.recusals().stream()
+                .sorted(java.util.Comparator.comparingLong(Recusal::inspectorId).thenComparingLong(Recusal::targetId))
+                .map(r -> List.of(r.inspectorId(), r.targetId())).toList());
+        return inputs;
+    }
+
+    private static String candidateLines(List<Candidate> candidates) {
+        StringBuilder sb = new StringBuilder(candidates.size() * 16);
+        for (Candidate c : candidates) {
+            sb.append(c.id()).append('|').append(c.stratum()).append('|').append(c.weight()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String gunzip(byte[] data) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package cn.spotcheck.draw;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.catalog.CandidateScan;
+import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.catalog.InspectorView;
+import cn.spotcheck.catalog.ItemList;
+import cn.spotcheck.catalog.ItemView;
+import cn.spotcheck.draw.algorithm.Candidate;
+import cn.spotcheck.draw.algorithm.DrawAlgorithm;
+import cn.spotcheck.draw.algorithm.DrawImpossibleException;
+import cn.spotcheck.draw.algorithm.DrawRecordContent;
+import cn.spotcheck.draw.algorithm.DrawSeed;
+import cn.spotcheck.draw.algorithm.DrawVerifier;
+import cn.spotcheck.draw.algorithm.Inspector;
+import cn.spotcheck.draw.algorithm.InspectorAssignment;
+import cn.spotcheck.draw.algorithm.InspectorDraw;
+import cn.spotcheck.draw.algorithm.InspectorDrawRequest;
+import cn.spotcheck.draw.algorithm.InspectorReplacement;
+import cn.spotcheck.draw.algorithm.InvalidDrawInputException;
+import cn.spotcheck.draw.algorithm.Recusal;
+import cn.spotcheck.draw.algorithm.ReplacementOutcome;
+import cn.spotcheck.draw.algorithm.TargetDraw;
+import cn.spotcheck.draw.algorithm.TargetDrawRequest;
+import cn.spotcheck.draw.algorithm.TargetDrawResult;
+import cn.spotcheck.draw.algorithm.Verification;
+import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.inspection.Inspections;
+import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.system.ApiException;
+
+/**
+ * The draw of one spot-check task, as the {@code spot-check-task} diagram calls it: targets, then inspectors,
+ * then the confirmation that publishes it. A task is drawn once; asking again returns the same record. The seed
+ * comes from {@link SecureRandom} at the moment of the draw and is never taken from a user.
+ */
+@Service("taskDraws")
+public class TaskDraws {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AnnualPlans plans;
+    private final ItemList items;
+    private final CandidateScan candidates;
+    private final InspectorDirectory inspectors;
+    private final Inspections inspections;
+    private final DrawSettings settings;
+    private final DrawStore store;
+    private final JdbcTemplate jdbc;
+    private final IdentityService identityService;
+
+    TaskDraws(AnnualPlans plans, ItemList items, CandidateScan candidates, InspectorDirectory inspectors,
+              Inspections inspections, DrawSettings settings, DrawStore store, JdbcTemplate jdbc,
+              IdentityService identityService) {
+        this.plans = plans;
+        this.items = items;
+        this.candidates = candidates;
+        this.inspectors = inspectors;
+        this.inspections = inspections;
+        this.settings = settings;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.identityService = identityService;
+    }
+
+    /** 抽取检查对象: stratified by credit level, recently inspected targets at half weight. */
+    @Transactional
+    public long drawTargets(long taskId) {
+        var existing = store.byTask(taskId);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        TaskView task = plans.task(taskId);
+        List<ItemView> taskItems = itemsOf(task);
+        Set<String> scope = new LinkedHashSet<>();
+        taskItems.forEach(i -> scope.addAll(i.categories()));
+        if (!task.targetFilter().categories().isEmpty()) {
+            scope.retainAll(task.targetFilter().categories());
+        }
+        Set<Long> recent = inspections.inspectedSince(task.itemCodes(), BureauTime.today().minusDays(settings.recentWindowDays()));
+        List<Candidate> list = new ArrayList<>();
+        Map<String, BigDecimal> ratios = new TreeMap<>();
+        candidates.scan(List.copyOf(scope), task.targetFilter().regions(), task.targetFilter().tags(), (id, level) -> {
+            list.add(new Candidate(id, level, recent.contains(id) ? Candidate.REDUCED_WEIGHT : Candidate.NORMAL_WEIGHT));
+            ratios.computeIfAbsent(level, l -> settings.ratioFor(l, task.ratio()));
+        });
+        if (list.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "任务“" + task.name() + "”的抽查范围内没有在营的检查对象", List.of());
+        }
+        DrawSeed seed = DrawSeed.generate(RANDOM);
+        TargetDrawRequest request = new TargetDrawRequest(seed, list, ratios);
+        TargetDrawResult result = TargetDraw.draw(request);
+        return store.insertTargets(taskId, seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request, result, CurrentUser.id());
+    }
+
+    /** 抽取执法检查人员, then the record is sealed into the chain. */
+    @Transactional
+    public void drawInspectors(long taskId) {
+        DrawStore.Stored record = store.byTask(taskId).orElseThrow(() -> notDrawn(taskId));
+        if (!"TARGETS_DRAWN".equals(record.status())) {
+            return;
+        }
+        TaskView task = plans.task(taskId);
+        TargetDrawResult targets = new TargetDrawResult(record.candidateDigest(), record.candidateCount(), store.strata(record.id()));
+        List<Long> targetIds = targets.drawnIds();
+        InspectorDrawRequest request = inspectorRequest(task, record.seed(), targetIds);
+        InspectorAssignment assignment;
+        try {
+            assignment = InspectorDraw.draw(request);
+        } catch (DrawImpossibleException | InvalidDrawInputException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法抽取执法检查人员：" + e.getMessage(), List.of());
+        }
+        DrawStore.ChainLink link = store.nextLink();
+        String digest = DrawRecordContent.ofDraw(record.seed(), targets, request, assignment, link.previousDigest()).digest();
+        store.completeInspectors(record.id(), request, assignment, link, digest);
+    }
+
+    /** 确认并公布: the confirming user's decision; a confirmed draw becomes public. */
+    @Transactional
+    public void confirm(DelegateTask task) {
+        if (!Boolean.TRUE.equals(task.getVariable("approved"))) {
+            return;
+        }
+        long taskId = ((Number) task.getVariable("taskId")).longValue();
+        DrawStore.Stored record = store.byTask(taskId).orElseThrow(() -> notDrawn(taskId));
+        if (record.publishedAt() == null) {
+            String user = task.getAssignee();
+            if (user == null && identityService.getCurrentAuthentication() != null) {
+                user = identityService.getCurrentAuthentication().getUserId();
+            }
+            store.confirmed(record.id(), user == null ? CurrentUser.id() : user);
+        }
+    }
+
+    public boolean isDrawn(long taskId) {
+        return store.byTask(taskId).isPresent();
+    }
+
+    public DrawView view(long taskId) {
+        return view(store.byTask(taskId).orElseThrow(() -> notDrawn(taskId)));
+    }
+
+    public DrawView viewById(long drawId) {
+        return view(store.byId(drawId).orElseThrow(() -> ApiException.notFound("抽取记录 " + drawId + " 不存在")));
+    }
+
+    /** Recomputes the draw from its recorded inputs and checks its digest. */
+    public Verification verify(long drawId) {
+        DrawStore.Stored record = store.byId(drawId).orElseThrow(() -> ApiException.notFound("抽取记录 " + drawId + " 不存在"));
+        TargetDrawRequest targetInputs = new TargetDrawRequest(record.seed(), store.candidates(drawId), store.ratios(drawId));
+        TargetDrawResult recordedTargets = new TargetDrawResult(record.candidateDigest(), record.candidateCount(), store.strata(drawId));
+        if (record.digest() == null) {
+            return DrawVerifier.verifyTargets(targetInputs, recordedTargets);
+        }
+        InspectorDrawRequest inspectorInputs = store.inspectorRequest(drawId, record.seed(), recordedTargets.drawnIds());
+        InspectorAssignment original = originalAssignment(drawId, store.assignment(drawId));
+        Verification result = DrawVerifier.verify(targetInputs, recordedTargets, inspectorInputs, original);
+        String recomputed = DrawRecordContent.ofDraw(record.seed(), recordedTargets, inspectorInputs, original, record.previousDigest()).digest();
+        if (!recomputed.equals(record.digest())) {
+            result = result.and(new Verification(false, List.of("记录摘要不符：重新计算为 " + recomputed + "，记录为 " + record.digest())));
+        }
+        return result;
+    }
+
+    /**
+     * Replaces one inspector on one target (leave, a newly declared conflict): only that slot is redrawn, the old
+     * assignment stays in the record, and the replacement is chained like a draw.
+     */
+    @Transactional
+    public DrawView.ReplacementView replace(long taskId, long targetId, String staffNo, String reason) {
+        DrawStore.Stored record = store.byTask(taskId).orElseThrow(() -> notDrawn(taskId));
+        if (record.digest() == null) {
+            throw ApiException.conflict("taskId", "抽取尚未完成，不能更换执法人员");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("reason", "更换执法人员必须说明理由");
+        }
+        InspectorView replaced = inspectors.findByStaffNo(staffNo)
+                .orElseThrow(() -> ApiException.badRequest("staffNo", "执法人员 " + staffNo + " 不存在"));
+        InspectorAssignment current = store.assignment(record.id());
+        if (!current.inspectorsOf(targetId).contains(replaced.id())) {
+            throw ApiException.badRequest("staffNo", "执法人员 " + staffNo + " 不在检查对象 " + targetId + " 的检查组中");
+        }
+        TaskView task = plans.task(taskId);
+        List<Long> targetIds = current.targets().stream().map(t -> t.targetId()).toList();
+        InspectorDrawRequest request = inspectorRequest(task, record.seed(), targetIds);
+        int sequence = jdbc.queryForObject("select count(*) + 1 from spotcheck.draw_replacement where draw_id = ?", Integer.class, record.id());
+        ReplacementOutcome outcome;
+        try {
+            outcome = InspectorReplacement.replace(request, current, sequence, targetId, replaced.id(), reason.strip());
+        } catch (DrawImpossibleException | InvalidDrawInputException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法更换执法人员：" + e.getMessage(), List.of());
+        }
+        DrawStore.ChainLink link = store.nextLink();
+        String digest = DrawRecordContent.ofReplacement(request, record.candidateDigest(), outcome.replacement(), link.previousDigest()).digest();
+        jdbc.update("""
+                insert into spotcheck.draw_replacement (draw_id, sequence, target_id, replaced_inspector, new_inspector, reason,
+                    requested_by, requested_at, inspector_inputs, chain_position, previous_digest, digest)
+                values (?,?,?,?,?,?,?,?,?,?,?,?)""", record.id(), sequence, targetId, replaced.id(),
+                outcome.replacement().newInspectorId(), reason.strip(), CurrentUser.id(), Timestamp.from(BureauTime.now()),
+                store.inspectorInputsGz(request), link.position(), link.previousDigest(), digest);
+        store.replaceAssignment(record.id(), targetId, outcome.assignment().inspectorsOf(targetId));
+        return view(record).replacements().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
+    }
+
+    /** Walks the whole chain: each record's digest recomputed and pointing at the one before. */
+    public Verification verifyChain() {
+        List<Long> drawIds = jdbc.queryForList("select id from spotcheck.draw_record where chain_position is not null order by chain_position", Long.class);
+        List<String> problems = new ArrayList<>();
+        List<Object[]> links = jdbc.query("""
+                select chain_position, previous_digest, digest, 'draw' as kind from spotcheck.draw_record where chain_position is not null
+                union all select chain_position, previous_digest, digest, 'replacement' from spotcheck.draw_replacement
+                order by 1""", (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+        String previous = DrawRecordContent.GENESIS;
+        long expectedPosition = 1;
+        for (Object[] link : links) {
+            if ((Long) link[0] != expectedPosition) {
+                problems.add("链位置 " + expectedPosition + " 的记录缺失");
+                expectedPosition = (Long) link[0];
+            }
+            if (!previous.equals(link[1])) {
+                problems.add("链位置 " + link[0] + " 记录的上一摘要与前一条记录不符");
+            }
+            previous = (String) link[2];
+            expectedPosition++;
+        }
+        for (long drawId : drawIds) {
+            Verification v = verify(drawId);
+            if (!v.valid()) {
+                v.problems().forEach(p -> problems.add("抽取记录 " + drawId + "：" + p));
+            }
+        }
+        return new Verification(problems.isEmpty(), problems);
+    }
+
+    /** The assignment as first drawn: the current one with every replacement undone, newest first. */
+    private InspectorAssignment originalAssignment(long drawId, InspectorAssignment current) {
+        Map<Long, List<Long>> byTarget = new LinkedHashMap<>();
+        current.targets().forEach(t -> byTarget.put(t.targetId(), new ArrayList<>(t.inspectorIds())));
+        jdbc.query("select target_id, replaced_inspector, new_inspector from spotcheck.draw_replacement where draw_id = ? order by sequence desc",
+                rs -> {
+                    List<Long> slot = byTarget.get(rs.getLong(1));
+                    int i = slot.indexOf(rs.getLong(3));
+                    if (i >= 0) {
+                        slot.set(i, rs.getLong(2));
+                    }
+                }, drawId);
+        return new InspectorAssignment(byTarget.entrySet().stream()
+                .map(e -> new cn.spotcheck.draw.algorithm.TargetInspectors(e.getKey(), e.getValue())).toList());
+    }
+
+    private InspectorDrawRequest inspectorRequest(TaskView task, DrawSeed seed, List<Long> targetIds) {
+        List<ItemView> taskItems = itemsOf(task);
+        Set<String> expertise = new LinkedHashSet<>();
+        taskItems.forEach(i -> expertise.addAll(i.expertise()));
+        List<InspectorView> pool = inspectors.drawablePool(task.end(), expertise, task.joint());
+        if (pool.size() < task.inspectorsPerTarget()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法抽取执法检查人员：具备专业领域“" + String.join("、", expertise)
+                    + "”、在岗且执法证有效期至 " + task.end() + " 以后的执法人员只有 " + pool.size() + " 名，每个检查对象需要 "
+                    + task.inspectorsPerTarget() + " 名", List.of());
+        }
+        Map<String, Long> idByStaffNo = new java.util.HashMap<>();
+        pool.forEach(i -> idByStaffNo.put(i.staffNo(), i.id()));
+        Set<Long> inTask = new HashSet<>(targetIds);
+        Set<Recusal> recusals = new HashSet<>();
+        LocalDate today = BureauTime.today();
+        inspectors.recusalsInForce(today).stream().filter(r -> inTask.contains(r.targetId()))
+                .forEach(r -> recusals.add(new Recusal(r.inspectorId(), r.targetId())));
+        // Whoever inspected a target last time for the same item does not inspect it again.
+        inspections.lastInspectors(task.itemCodes()).forEach((targetId, staffNos) -> {
+            if (inTask.contains(targetId)) {
+                staffNos.stream().map(idByStaffNo::get).filter(java.util.Objects::nonNull)
+                        .forEach(id -> recusals.add(new Recusal(id, targetId)));
+            }
+        });
+        List<Inspector> eligible = pool.stream().map(i -> new Inspector(i.id(), i.department())).toList();
+        List<String> departments = task.joint() ? task.departments() : List.of();
+        try {
+            return new InspectorDrawRequest(seed, targetIds, task.inspectorsPerTarget(), eligible, recusals, departments);
+        } catch (InvalidDrawInputException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of());
+        }
+    }
+
+    private List<ItemView> itemsOf(TaskView task) {
+        return task.itemCodes().stream().map(code -> items.byCode(code)
+                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "检查事项 " + code + " 已不在清单中", List.of()))).toList();
+    }
+
+    private DrawView view(DrawStore.Stored record) {
+        List<DrawView.Stratum> strata = store.strata(record.id()).stream()
+                .map(s -> new DrawView.Stratum(s.stratum(), s.ratio(), s.candidateCount(), s.drawnIds().size())).toList();
+        InspectorAssignment assignment = record.digest() == null ? new InspectorAssignment(List.of()) : store.assignment(record.id());
+        Set<Long> inspectorIds = new HashSet<>();
+        assignment.targets().forEach(t -> inspectorIds.addAll(t.inspectorIds()));
+        List<Object[]> replacementRows = jdbc.query("""
+                select sequence, target_id, replaced_inspector, new_inspector, reason, requested_by, requested_at, digest
+                from spotcheck.draw_replacement where draw_id = ? order by sequence""",
+                (rs, i) -> new Object[] {rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)}, record.id());
+        replacementRows.forEach(r -> {
+            inspectorIds.add((Long) r[2]);
+            inspectorIds.add((Long) r[3]);
+        });
+        Map<Long, String> staffNos = inspectors.staffNumbers(inspectorIds);
+        Map<Long, CandidateScan.TargetIdentity> identities = candidates.identities(
+                assignment.targets().stream().map(t -> t.targetId()).toList());
+        List<DrawView.DrawnTarget> targets = assignment.targets().stream().map(t -> {
+            CandidateScan.TargetIdentity who = identities.get(t.targetId());
+            return new DrawView.DrawnTarget(t.targetId(), who == null ? null : who.uscc() != null ? who.uscc() : who.registrationNo(),
+                    who == null ? null : who.name(), t.inspectorIds().stream().map(staffNos::get).toList());
+        }).toList();
+        List<DrawView.ReplacementView> replacements = replacementRows.stream().map(r -> new DrawView.ReplacementView(
+                (Integer) r[0], (Long) r[1], staffNos.get((Long) r[2]), staffNos.get((Long) r[3]), (String) r[4],
+                (String) r[5], (java.time.Instant) r[6], (String) r[7])).toList();
+        return new DrawView(record.id(), record.taskId(), record.status(), record.seed().hex(), record.algorithm(),
+                record.version(), record.candidateCount(), record.candidateDigest(), strata, targets, replacements,
+                record.previousDigest(), record.digest(), record.drawnAt().toInstant(), record.drawnBy(),
+                record.confirmedBy(), record.publishedAt() == null ? null : record.publishedAt().toInstant());
+    }
+
+    private static ApiException notDrawn(long taskId) {
+        return ApiException.notFound("抽查任务 " + taskId + " 尚未抽取");
+    }
+}

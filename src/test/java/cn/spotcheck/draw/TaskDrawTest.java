@@ -1,0 +1,214 @@
+package cn.spotcheck.draw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.spotcheck.SpotCheckIntegrationTest;
+
+/** A published plan's task drawn through the API and the engine, then verified, confirmed and fanned out. */
+@SpotCheckIntegrationTest
+class TaskDrawTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private TestRestTemplate fagui() {
+        return http.withBasicAuth("fagui", "demo");
+    }
+
+    /** A published 2027 plan with one task; returns the task id. */
+    long publishedTask(String itemCode, List<String> categories, double ratio) {
+        long planId = fagui().postForEntity("/api/plans", Map.of("year", 2027, "department", "公路管理科", "title", "抽取测试计划 " + itemCode),
+                JsonNode.class).getBody().get("id").asLong();
+        Map<String, Object> task = new HashMap<>();
+        task.put("name", "抽取测试任务 " + itemCode);
+        task.put("itemCodes", List.of(itemCode));
+        task.put("targetFilter", Map.of("categories", categories));
+        task.put("ratio", ratio);
+        task.put("inspectorsPerTarget", 2);
+        task.put("start", "2027-04-01");
+        task.put("end", "2027-10-31");
+        long taskId = fagui().postForEntity("/api/plans/" + planId + "/tasks", task, JsonNode.class).getBody().get("id").asLong();
+        fagui().postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
+        for (String key : List.of("legalReview", "justiceReview")) {
+            Task review = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(planId)).taskDefinitionKey(key).singleResult();
+            taskService.complete(review.getId(), Map.of("approved", true, "comment", "同意"));
+        }
+        return taskId;
+    }
+
+    @Test
+    void aTaskIsDrawnOnceVerifiablyConfirmedAndFannedOut() {
+        long taskId = publishedTask("JT-JP-01", List.of("驾驶员培训"), 0.05);
+
+        ResponseEntity<JsonNode> started = fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode draw = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class);
+        assertThat(draw.get("seed").asText()).hasSize(64);
+        assertThat(draw.get("algorithm").asText()).isEqualTo("SHA256-KEYED-SORT");
+        assertThat(draw.get("candidateDigest").asText()).hasSize(64);
+        assertThat(draw.get("digest").asText()).hasSize(64);
+        assertThat(draw.get("previousDigest").asText()).hasSize(64);
+        int candidates = draw.get("candidateCount").asInt();
+        assertThat(candidates).isPositive();
+        JsonNode targets = draw.get("targets");
+        assertThat(targets.size()).isPositive();
+        int expected = 0;
+        for (JsonNode s : draw.get("strata")) {
+            int c = s.get("candidates").asInt();
+            expected += (int) Math.ceil(c * s.get("ratio").asDouble() - 1e-9);
+            assertThat(s.get("drawn").asInt()).isEqualTo((int) Math.ceil(c * s.get("ratio").asDouble() - 1e-9));
+        }
+        assertThat(targets.size()).isEqualTo(expected);
+        for (JsonNode t : targets) {
+            assertThat(t.get("uscc").asText()).isNotBlank();
+            Set<String> team = new HashSet<>();
+            t.get("inspectorStaffNos").forEach(n -> team.add(n.asText()));
+            assertThat(team).hasSize(2);
+        }
+
+        JsonNode again = fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class).getBody();
+        assertThat(again.get("id").asLong()).as("drawn once").isEqualTo(draw.get("id").asLong());
+        assertThat(again.get("seed").asText()).isEqualTo(draw.get("seed").asText());
+
+        JsonNode verified = fagui().getForObject("/api/draws/" + draw.get("id").asLong() + "/verify", JsonNode.class);
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+
+        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw")
+                .taskCandidateGroup("legal").singleResult();
+        ResponseEntity<String> completed = fagui().postForEntity("/engine-rest/task/" + confirm.getId() + "/complete",
+                Map.of("variables", Map.of("approved", Map.of("value", true))), String.class);
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
+        JsonNode published = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class);
+        assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.get("confirmedBy").asText()).isEqualTo("fagui");
+
+        runDispatchJobs(taskId);
+        JsonNode inspections = fagui().getForObject("/api/inspections?taskId=" + taskId, JsonNode.class);
+        assertThat(inspections.size()).isEqualTo(targets.size());
+        JsonNode first = inspections.get(0);
+        assertThat(first.get("status").asText()).isEqualTo("OPEN");
+        String officer = first.get("inspectorStaffNos").get(0).asText();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(first.get("code").asText())
+                .taskDefinitionKey("onSiteInspection").taskCandidateUser(officer).count()).isEqualTo(1);
+        assertThat(fagui().getForObject("/api/inspections/" + first.get("code").asText(), JsonNode.class).get("targetId").asLong())
+                .isEqualTo(first.get("targetId").asLong());
+        runDispatchJobs(taskId);
+        assertThat(fagui().getForObject("/api/inspections?taskId=" + taskId, JsonNode.class).size())
+                .as("dispatching again creates nothing twice").isEqualTo(targets.size());
+    }
+
+    @Test
+    void replacingAnInspectorRedrawsOneSlotAndKeepsTheRecordVerifiable() {
+        long taskId = publishedTask("JT-WX-02", List.of("机动车维修"), 0.03);
+        fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
+        JsonNode draw = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class);
+        JsonNode target = draw.get("targets").get(0);
+        String leaving = target.get("inspectorStaffNos").get(0).asText();
+        String staying = target.get("inspectorStaffNos").get(1).asText();
+
+        ResponseEntity<JsonNode> replaced = fagui().postForEntity("/api/tasks/" + taskId + "/draw/replacements",
+                Map.of("targetId", target.get("targetId").asLong(), "staffNo", leaving, "reason", "病假离岗"), JsonNode.class);
+        assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(replaced.getBody().get("replacedStaffNo").asText()).isEqualTo(leaving);
+        assertThat(replaced.getBody().get("requestedBy").asText()).isEqualTo("fagui");
+
+        JsonNode after = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class);
+        JsonNode sameTarget = after.get("targets").get(0);
+        assertThat(sameTarget.get("inspectorStaffNos")).extracting(JsonNode::asText)
+                .contains(staying, replaced.getBody().get("newStaffNo").asText()).doesNotContain(leaving);
+        for (int i = 1; i < draw.get("targets").size(); i++) {
+            assertThat(after.get("targets").get(i)).as("other slots unchanged").isEqualTo(draw.get("targets").get(i));
+        }
+        assertThat(after.get("replacements")).hasSize(1);
+        assertThat(fagui().getForObject("/api/draws/" + draw.get("id").asLong() + "/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+        assertThat(fagui().getForObject("/api/draws/chain/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void alteringARecordedDrawIsDetected() {
+        long taskId = publishedTask("JT-GJ-01", List.of("公交"), 0.2);
+        fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
+        long drawId = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class).get("id").asLong();
+        Long[] original = (Long[]) jdbc.queryForObject("select inspector_ids from spotcheck.draw_assignment where draw_id = ? and position = 1",
+                (rs, i) -> rs.getArray(1).getArray(), drawId);
+        try {
+            jdbc.update("update spotcheck.draw_assignment set inspector_ids = array[?, ?]::bigint[] where draw_id = ? and position = 1",
+                    original[1], original[0] + 100000, drawId);
+            JsonNode verdict = fagui().getForObject("/api/draws/" + drawId + "/verify", JsonNode.class);
+            assertThat(verdict.get("valid").asBoolean()).isFalse();
+            assertThat(verdict.get("problems").toString()).isNotEmpty();
+            assertThat(fagui().getForObject("/api/draws/chain/verify", JsonNode.class).get("valid").asBoolean()).isFalse();
+        } finally {
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("update spotcheck.draw_assignment set inspector_ids = ? where draw_id = ? and position = 1");
+                ps.setArray(1, con.createArrayOf("bigint", original));
+                ps.setLong(2, drawId);
+                return ps;
+            });
+        }
+        assertThat(fagui().getForObject("/api/draws/" + drawId + "/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDrawThatCannotBeStaffedFailsNamingWhatIsMissingAndRecordsNothing() {
+        fagui().postForEntity("/api/items", Map.of("code", "T-AIR-1", "name", "无人具备专业的测试事项", "type", "GENERAL",
+                "categories", List.of("公交"), "legalBasis", "测试依据", "department", "运输管理科", "expertise", List.of("航空安全")), JsonNode.class);
+        long taskId = publishedTask("T-AIR-1", List.of("公交"), 0.1);
+        ResponseEntity<JsonNode> refused = fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("message").asText()).contains("航空安全");
+        assertThat(fagui().getForEntity("/api/tasks/" + taskId + "/draw", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aTaskOfAnUnpublishedPlanCannotStart() {
+        long planId = fagui().postForEntity("/api/plans", Map.of("year", 2027, "department", "运输管理科", "title", "未发布计划"),
+                JsonNode.class).getBody().get("id").asLong();
+        Map<String, Object> task = Map.of("name", "x", "itemCodes", List.of("JT-HY-01"), "targetFilter", Map.of(),
+                "ratio", 0.05, "inspectorsPerTarget", 2, "start", "2027-04-01", "end", "2027-10-31");
+        long taskId = fagui().postForEntity("/api/plans/" + planId + "/tasks", task, JsonNode.class).getBody().get("id").asLong();
+        ResponseEntity<JsonNode> refused = fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("message").asText()).contains("尚未发布");
+    }
+
+    private void runDispatchJobs(long taskId) {
+        String processInstanceId = runtimeService.createProcessInstanceQuery().processDefinitionKey("spot-check-task")
+                .processInstanceBusinessKey(String.valueOf(taskId)).singleResult().getId();
+        for (int guard = 0; guard < 100; guard++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+}
