@@ -38,6 +38,7 @@ class SecurityTest {
     @Test
     void demoUsersLogInToTheApiAndTheEngine() {
         for (String user : new String[] {"admin", "fagui", "sifa", "ducha", "zf001", "zf040"}) {
+            // (zf039 is kept for the wrong-password test, which locks it for a while.)
             assertThat(http.withBasicAuth(user, "demo").getForEntity("/api/calendar/days/2024-10-01", String.class)
                     .getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
             assertThat(http.withBasicAuth(user, "demo").getForEntity("/engine-rest/task", String.class)
@@ -47,9 +48,10 @@ class SecurityTest {
 
     @Test
     void aWrongPasswordIsRefused() {
-        assertThat(http.withBasicAuth("fagui", "wrong").getForEntity("/api/calendar/days/2024-10-01", String.class)
+        // zf039 and no one else: the engine locks an account for a while after failed attempts.
+        assertThat(http.withBasicAuth("zf039", "wrong").getForEntity("/api/calendar/days/2024-10-01", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("fagui", "wrong").getForEntity("/engine-rest/task", String.class)
+        assertThat(http.withBasicAuth("zf039", "wrong").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("nobody", "demo").getForEntity("/api/calendar/days/2024-10-01", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
