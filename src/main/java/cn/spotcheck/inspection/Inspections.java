@@ -38,10 +38,12 @@ public class Inspections {
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
+    private final ResultCategories resultCategories;
 
-    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService) {
+    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService, ResultCategories resultCategories) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
+        this.resultCategories = resultCategories;
     }
 
     // --- called from the inspection diagram ----------------------------------------------------------------
@@ -53,6 +55,7 @@ public class Inspections {
         }
         long taskId = number(execution.getVariable("taskId"), "taskId");
         long targetId = number(execution.getVariable("targetId"), "targetId");
+        execution.setVariable("inspectionCode", code);
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into spotcheck.inspection (code, task_id, target_id, item_codes, inspector_staff_nos, "
                     + "status, process_instance_id, created_at) values (?,?,?,?,?,?,?,?)");
@@ -75,6 +78,12 @@ public class Inspections {
     }
 
     public void recordResult(DelegateTask task) {
+        ResultCategories.Category category = resultCategories.require(task.getVariable("resultCategory"));
+        if (task.getVariable("inspectionEndDate") == null) {
+            throw new org.camunda.bpm.engine.BadUserRequestException("缺少检查结束日期 inspectionEndDate（YYYY-MM-DD）");
+        }
+        task.getExecution().setVariable("followUpKind", category.followUp());
+        task.getExecution().setVariable("finding", category.finding());
         jdbc.update("update spotcheck.inspection set status = ?, result_category = ?, findings = ?, inspection_end_date = ? where code = ?",
                 InspectionStatus.AWAITING_PUBLICATION.name(), text(task.getVariable("resultCategory")),
                 text(task.getVariable("findings")), Date.valueOf(day(task.getVariable("inspectionEndDate"))), code(task));
@@ -88,9 +97,11 @@ public class Inspections {
         }
     }
 
-    public void published(DelegateExecution execution) {
+    /** Published: the inspection counts as done for its task, whatever follow-up continues. */
+    public void published(String code) {
         jdbc.update("update spotcheck.inspection set status = ?, published_at = ? where code = ?",
-                InspectionStatus.PUBLISHED.name(), Timestamp.from(BureauTime.now()), execution.getProcessBusinessKey());
+                InspectionStatus.PUBLISHED.name(), Timestamp.from(BureauTime.now()), code);
+        tellTaskIfAllDone(code);
     }
 
     /** Closes the inspection; the last one of a task tells the task's process. */
@@ -98,6 +109,10 @@ public class Inspections {
         String code = execution.getProcessBusinessKey();
         jdbc.update("update spotcheck.inspection set status = case when status = ? then status else ? end where code = ?",
                 InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name(), code);
+        tellTaskIfAllDone(code);
+    }
+
+    private void tellTaskIfAllDone(String code) {
         Long taskId = jdbc.queryForObject("select task_id from spotcheck.inspection where code = ?", Long.class, code);
         Integer open = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ? and status not in (?, ?)",
                 Integer.class, taskId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());

@@ -2,7 +2,6 @@ package cn.spotcheck.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /** A published plan's task drawn through the API and the engine, then verified, confirmed and fanned out. */
@@ -43,25 +43,8 @@ class TaskDrawTest {
         return http.withBasicAuth("fagui", "demo");
     }
 
-    /** A published 2027 plan with one task; returns the task id. */
     long publishedTask(String itemCode, List<String> categories, double ratio) {
-        long planId = fagui().postForEntity("/api/plans", Map.of("year", 2027, "department", "公路管理科", "title", "抽取测试计划 " + itemCode),
-                JsonNode.class).getBody().get("id").asLong();
-        Map<String, Object> task = new HashMap<>();
-        task.put("name", "抽取测试任务 " + itemCode);
-        task.put("itemCodes", List.of(itemCode));
-        task.put("targetFilter", Map.of("categories", categories));
-        task.put("ratio", ratio);
-        task.put("inspectorsPerTarget", 2);
-        task.put("start", "2027-04-01");
-        task.put("end", "2027-10-31");
-        long taskId = fagui().postForEntity("/api/plans/" + planId + "/tasks", task, JsonNode.class).getBody().get("id").asLong();
-        fagui().postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
-        for (String key : List.of("legalReview", "justiceReview")) {
-            Task review = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(planId)).taskDefinitionKey(key).singleResult();
-            taskService.complete(review.getId(), Map.of("approved", true, "comment", "同意"));
-        }
-        return taskId;
+        return Fixtures.publishedTask(http, taskService, itemCode, categories, ratio);
     }
 
     @Test

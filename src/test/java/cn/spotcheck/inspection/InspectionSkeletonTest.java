@@ -22,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 import cn.spotcheck.calendar.BureauTime;
 
@@ -44,9 +46,19 @@ class InspectionSkeletonTest {
     @Autowired
     Inspections inspections;
 
+    @Autowired
+    TestRestTemplate http;
+
+    long taskId;
+    long targetId;
+
     @BeforeEach
     void setUp() {
         init(engine);
+        if (taskId == 0) {
+            taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
+            targetId = Fixtures.someTarget(http, "公路货运");
+        }
         ClockUtil.setCurrentTime(at("2024-09-23T09:00"));
     }
 
@@ -62,13 +74,19 @@ class InspectionSkeletonTest {
         assertThat(inspection).isWaitingAt("publishResult");
         // 9-29 and 10-12 are make-up working days, 10-01..10-07 are off: the 7th working day is 10-12.
         assertThat(task(inspection).getDueDate()).isEqualTo(at("2024-10-12T23:59:59"));
-        Job deadline = deadlineOf(inspection);
+        Job reminder = timer(inspection, "publicationReminder");
+        assertThat(reminder.getDuedate()).as("the 5th working day, 9:00").isEqualTo(at("2024-10-10T09:00"));
+        Job deadline = timer(inspection, "publicationOverdue");
         assertThat(deadline.getDuedate()).isEqualTo(at("2024-10-12T23:59:59"));
         InspectionView recorded = inspections.get("JC-2024-0001");
         assertThat(recorded.publicationDueDate()).hasToString("2024-10-12");
         assertThat(recorded.resultCategory()).isEqualTo("未发现问题");
         assertThat(recorded.inspectionEndDate()).hasToString("2024-09-27");
         assertThat(recorded.status()).isEqualTo("AWAITING_PUBLICATION");
+
+        ClockUtil.setCurrentTime(at("2024-10-10T09:05"));
+        managementService.executeJob(reminder.getId());
+        assertThat(task("publishResult", inspection).getPriority()).as("reminded").isEqualTo(90);
 
         ClockUtil.setCurrentTime(at("2024-10-13T08:00"));
         managementService.executeJob(deadline.getId());
@@ -86,7 +104,7 @@ class InspectionSkeletonTest {
         ClockUtil.setCurrentTime(at("2024-10-12T17:00"));
         complete(task("publishResult", inspection), Map.of("publicationConfirmed", true));
 
-        assertThat(inspection).isEnded().hasPassed("inspectionClosed").hasNotPassed("superviseOverduePublication");
+        assertThat(inspection).isEnded().hasPassed("publishToPublic", "publishedWithoutFollowUp").hasNotPassed("superviseOverduePublication");
         assertThat(inspections.get("JC-2024-0002").status()).isEqualTo("PUBLISHED");
         assertThat(inspections.get("JC-2024-0002").publishedAt()).isNotNull();
         assertThat(managementService.createJobQuery().processInstanceId(inspection.getId()).count()).isZero();
@@ -95,15 +113,15 @@ class InspectionSkeletonTest {
     @Test
     void onlyTheDrawnInspectorsAreOfferedTheirTasks() {
         ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", "JC-2024-0003",
-                Map.of("taskId", 990001L, "targetId", 1L, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf003", "zf004")));
+                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf003", "zf004")));
         assertThat(task(inspection)).hasCandidateUser("zf003").hasCandidateUser("zf004");
         assertThat(taskService.createTaskQuery().taskCandidateUser("zf005").processInstanceId(inspection.getId()).count()).isZero();
     }
 
     private ProcessInstance inspectedUntil(String code, String endDate) {
         ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", code,
-                Map.of("taskId", 990001L, "targetId", 1L, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
-        assertThat(inspection).isWaitingAt("onSiteInspection");
+                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
+        assertThat(inspection).isWaitingAt("onSiteInspection").hasPassed("issueNotice");
         // Exactly what the engine REST API is sent by Tasklist: the contract's minimal variables.
         complete(task(inspection), Map.of("inspectionDate", "2024-09-26", "onSiteNotes", "经营资质、车辆技术档案齐全"));
         assertThat(inspection).isWaitingAt("resultEntry");
@@ -111,8 +129,8 @@ class InspectionSkeletonTest {
         return inspection;
     }
 
-    private Job deadlineOf(ProcessInstance inspection) {
-        return managementService.createJobQuery().processInstanceId(inspection.getId()).timers().singleResult();
+    private Job timer(ProcessInstance inspection, String activityId) {
+        return managementService.createJobQuery().processInstanceId(inspection.getId()).activityId(activityId).singleResult();
     }
 
     private static Date at(String beijingLocalDateTime) {

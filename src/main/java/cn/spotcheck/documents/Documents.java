@@ -1,0 +1,79 @@
+package cn.spotcheck.documents;
+
+import java.io.StringWriter;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.system.ApiException;
+
+/** Renders a document from its Velocity template and keeps it; issued documents never change. */
+@Service
+public class Documents {
+
+    private final VelocityEngine velocity;
+    private final JdbcTemplate jdbc;
+
+    Documents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        Properties properties = new Properties();
+        properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+        properties.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+        properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
+        properties.setProperty("runtime.strict_mode.enable", "true");
+        this.velocity = new VelocityEngine(properties);
+        this.velocity.init();
+    }
+
+    /** Renders {@code templates/docs/<kind>.vm} with {@code model} (values are HTML-escaped by the template). */
+    public IssuedDocument issue(String kind, String reference, String title, Map<String, Object> model) {
+        Template template = velocity.getTemplate("templates/docs/" + kind + ".vm", "UTF-8");
+        VelocityContext context = new VelocityContext();
+        model.forEach(context::put);
+        context.put("esc", new HtmlEscape());
+        context.put("title", title);
+        context.put("today", BureauTime.today());
+        StringWriter html = new StringWriter();
+        template.merge(context, html);
+        Timestamp now = Timestamp.from(BureauTime.now());
+        Long id = jdbc.queryForObject("insert into spotcheck.issued_document (kind, reference, title, html, issued_at) values (?,?,?,?,?) returning id",
+                Long.class, kind, reference, title, html.toString(), now);
+        return new IssuedDocument(id, kind, reference, title, html.toString(), now.toInstant());
+    }
+
+    public IssuedDocument get(long id) {
+        List<IssuedDocument> found = jdbc.query("select id, kind, reference, title, html, issued_at from spotcheck.issued_document where id = ?",
+                (rs, i) -> new IssuedDocument(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()), id);
+        if (found.isEmpty()) {
+            throw ApiException.notFound("文书 " + id + " 不存在");
+        }
+        return found.get(0);
+    }
+
+    public List<IssuedDocument> about(String reference) {
+        return jdbc.query("select id, kind, reference, title, html, issued_at from spotcheck.issued_document where reference = ? order by id",
+                (rs, i) -> new IssuedDocument(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()), reference);
+    }
+
+    /** {@code $esc.html($value)} in templates. */
+    public static final class HtmlEscape {
+        public String html(Object value) {
+            if (value == null) {
+                return "";
+            }
+            return value.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        }
+    }
+}

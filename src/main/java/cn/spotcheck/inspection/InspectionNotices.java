@@ -1,0 +1,61 @@
+package cn.spotcheck.inspection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import cn.spotcheck.catalog.CandidateScan;
+import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.catalog.ItemList;
+import cn.spotcheck.catalog.ItemView;
+import cn.spotcheck.documents.Documents;
+import cn.spotcheck.documents.IssuedDocument;
+import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.TaskView;
+
+/** Issues the 检查通知书 of an inspection before the officers go on site; the diagram calls it, no one types it. */
+@Component("inspectionNotices")
+public class InspectionNotices {
+
+    private final Documents documents;
+    private final CandidateScan targets;
+    private final ItemList items;
+    private final InspectorDirectory inspectors;
+    private final AnnualPlans plans;
+
+    InspectionNotices(Documents documents, CandidateScan targets, ItemList items, InspectorDirectory inspectors, AnnualPlans plans) {
+        this.documents = documents;
+        this.targets = targets;
+        this.items = items;
+        this.inspectors = inspectors;
+        this.plans = plans;
+    }
+
+    public void issue(DelegateExecution execution) {
+        String code = execution.getProcessBusinessKey();
+        long targetId = ((Number) execution.getVariable("targetId")).longValue();
+        long taskId = ((Number) execution.getVariable("taskId")).longValue();
+        CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
+        TaskView task = plans.task(taskId);
+        List<ItemView> itemViews = new ArrayList<>();
+        task.itemCodes().forEach(c -> items.byCode(c).ifPresent(itemViews::add));
+        List<String> names = new ArrayList<>();
+        for (Object staffNo : (Collection<?>) execution.getVariable("inspectorUserIds")) {
+            names.add(inspectors.findByStaffNo(staffNo.toString()).map(i -> i.name() + "（执法证号 " + i.certificateNo() + "）")
+                    .orElse(staffNo.toString()));
+        }
+        IssuedDocument notice = documents.issue("inspection-notice", code, "随机抽查检查通知书 " + code, Map.of(
+                "code", code,
+                "targetName", target == null ? "" : target.name(),
+                "targetCode", target == null ? "" : target.uscc() != null ? target.uscc() : target.registrationNo(),
+                "taskStart", task.start().toString(),
+                "taskEnd", task.end().toString(),
+                "items", itemViews,
+                "inspectors", names));
+        execution.setVariable("inspectionNoticeId", notice.id());
+    }
+}

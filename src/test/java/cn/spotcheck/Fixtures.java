@@ -1,0 +1,47 @@
+package cn.spotcheck;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Ways to the starting point many tests share: a published plan with one task, as legal staff would make it. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** Drafts, submits and approves (法制 and 司法局) a 2027 plan with one task; returns the task id. */
+    public static long publishedTask(TestRestTemplate http, TaskService taskService, String itemCode, List<String> categories,
+                                     double ratio) {
+        TestRestTemplate fagui = http.withBasicAuth("fagui", "demo");
+        long planId = fagui.postForEntity("/api/plans", Map.of("year", 2027, "department", "公路管理科", "title", "测试计划 " + itemCode),
+                JsonNode.class).getBody().get("id").asLong();
+        Map<String, Object> task = new HashMap<>();
+        task.put("name", "测试任务 " + itemCode);
+        task.put("itemCodes", List.of(itemCode));
+        task.put("targetFilter", Map.of("categories", categories));
+        task.put("ratio", ratio);
+        task.put("inspectorsPerTarget", 2);
+        task.put("start", "2027-04-01");
+        task.put("end", "2027-10-31");
+        long taskId = fagui.postForEntity("/api/plans/" + planId + "/tasks", task, JsonNode.class).getBody().get("id").asLong();
+        fagui.postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
+        for (String key : List.of("legalReview", "justiceReview")) {
+            Task review = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(planId)).taskDefinitionKey(key).singleResult();
+            taskService.complete(review.getId(), Map.of("approved", true, "comment", "同意"));
+        }
+        return taskId;
+    }
+
+    /** The id of any target in the directory of the given category. */
+    public static long someTarget(TestRestTemplate http, String category) {
+        return http.withBasicAuth("fagui", "demo").getForObject("/api/targets?category={c}&size=1", JsonNode.class, category)
+                .get("content").get(0).get("id").asLong();
+    }
+}
