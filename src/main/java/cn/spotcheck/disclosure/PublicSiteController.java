@@ -1,14 +1,49 @@
 package cn.spotcheck.disclosure;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import java.util.List;
 
-/** The public site's front page: what has been published, readable by anyone without logging in. */
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.spotcheck.draw.PublishedDraws;
+import cn.spotcheck.plan.AnnualPlans;
+
+/** The public site (一公开): plans, draws and results, readable by anyone without logging in. */
 @Controller
 class PublicSiteController {
 
+    private final AnnualPlans plans;
+    private final PublishedDraws draws;
+    private final PublicResults results;
+
+    PublicSiteController(AnnualPlans plans, PublishedDraws draws, PublicResults results) {
+        this.plans = plans;
+        this.draws = draws;
+        this.results = results;
+    }
+
     @GetMapping({"/public", "/public/"})
-    String index() {
+    String index(Model model) {
+        model.addAttribute("plans", plans.published());
+        model.addAttribute("draws", draws.recent(20));
+        model.addAttribute("results", results.latest(20));
         return "public/index";
+    }
+
+    @GetMapping("/public/results")
+    String results(@RequestParam(name = "q", required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("results", q == null || q.isBlank() ? List.of() : results.search(q, 200));
+        return "public/results";
+    }
+
+    @GetMapping("/public/draws/{id}")
+    String draw(@PathVariable("id") long id, Model model) {
+        model.addAttribute("draw", draws.published(id));
+        model.addAttribute("verification", draws.verify(id));
+        return "public/draw";
     }
 }

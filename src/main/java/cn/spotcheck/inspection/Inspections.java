@@ -143,6 +143,19 @@ public class Inspections {
         return found.get(0);
     }
 
+    /** Results not published by their deadline (before {@code today}). */
+    public List<InspectionView> unpublishedPastDue(LocalDate today) {
+        return jdbc.query("select " + COLUMNS + " from spotcheck.inspection where published_at is null "
+                + "and publication_due_date < ? order by publication_due_date, code", (rs, i) -> view(rs), Date.valueOf(today));
+    }
+
+    /** Inspections of a task not yet published. */
+    public int openCount(long taskId) {
+        Integer n = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ? and published_at is null",
+                Integer.class, taskId);
+        return n == null ? 0 : n;
+    }
+
     /** Targets checked for any of these items since {@code since}: the draw picks them less often (无事不扰). */
     public Set<Long> inspectedSince(Collection<String> itemCodes, LocalDate since) {
         return new HashSet<>(jdbc.queryForList("select distinct target_id from spotcheck.inspection where item_codes && ?::text[] "

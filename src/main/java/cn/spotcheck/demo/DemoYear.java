@@ -1,0 +1,133 @@
+package cn.spotcheck.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.draw.InspectionDispatch;
+import cn.spotcheck.inspection.InspectionView;
+import cn.spotcheck.inspection.Inspections;
+import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.PlanInput;
+import cn.spotcheck.plan.PlanView;
+import cn.spotcheck.plan.TaskInput;
+
+/**
+ * Leaves real work waiting for a newcomer (README, "A walk through the demo"). Runs once: if the demo plan
+ * exists, nothing is added.
+ */
+@Component
+@Profile("demo")
+class DemoYear {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoYear.class);
+
+    private final AnnualPlans plans;
+    private final InspectionDispatch dispatch;
+    private final Inspections inspections;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    DemoYear(AnnualPlans plans, InspectionDispatch dispatch, Inspections inspections, RuntimeService runtimeService,
+             TaskService taskService) {
+        this.plans = plans;
+        this.dispatch = dispatch;
+        this.inspections = inspections;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(40)
+    void seed() {
+        int year = BureauTime.today().getYear();
+        String title = year + " 年度交通运输领域“双随机、一公开”抽查计划";
+        if (plans.all().stream().anyMatch(p -> p.title().equals(title))) {
+            return;
+        }
+        PlanView plan = as("fagui", () -> plans.create(new PlanInput(year, "运输管理科", title)));
+        long freight = as("fagui", () -> plans.addTask(plan.id(), new TaskInput("道路货物运输经营资质抽查", List.of("JT-HY-01"),
+                new TaskInput.Filter(List.of("公路货运"), List.of(), List.of()), new BigDecimal("0.03"), 2,
+                year + "-04-01", year + "-11-30", "SECTOR_OWN", List.of(), false))).id();
+        as("fagui", () -> plans.addTask(plan.id(), new TaskInput("危险货物道路运输企业全覆盖检查", List.of("JT-WH-01", "JT-WH-02"),
+                new TaskInput.Filter(List.of("危险货物道路运输"), List.of(), List.of()), BigDecimal.ONE, 2,
+                year + "-06-01", year + "-11-30", "SECTOR_OWN", List.of(), false)));
+        as("fagui", () -> plans.addTask(plan.id(), new TaskInput("机动车维修质量管理抽查", List.of("JT-WX-02"),
+                new TaskInput.Filter(List.of("机动车维修"), List.of(), List.of()), new BigDecimal("0.05"), 2,
+                year + "-07-01", year + "-11-30", "SECTOR_OWN", List.of(), false)));
+        as("fagui", () -> plans.submit(plan.id()));
+        complete(String.valueOf(plan.id()), "legalReview", "fagui", Map.of("approved", true, "comment", "抽查事项、比例和时限符合规定，同意。"));
+        complete(String.valueOf(plan.id()), "justiceReview", "sifa", Map.of("approved", true, "comment", "经合法性审核，同意发布。"));
+
+        as("fagui", () -> runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(freight), Map.of("taskId", freight)));
+        complete(String.valueOf(freight), "confirmDraw", "fagui", Map.of("approved", true, "comment", "抽取结果无误"));
+        while (dispatch.dispatchBatch(freight)) {
+            // every batch now, so that the walk-through finds its inspections at once
+        }
+        List<InspectionView> all = inspections.ofTask(freight);
+        LocalDate today = BureauTime.today();
+        if (all.size() >= 3) {
+            // One result entered three weeks ago and never published: overdue for 督查考核组.
+            inspect(all.get(0), "发现问题待后续处理", "道路运输证未按规定年审", today.minusDays(21));
+            // One handover to market regulation, awaiting its acknowledgement.
+            inspect(all.get(1), "违法违规行为已移交其他部门处理", "发现无照经营加油点，属市场监管部门管辖", today.minusDays(2));
+            complete(all.get(1).code(), "publishResult", "fagui", Map.of("publicationConfirmed", true));
+            // One clean result, published for the public site.
+            inspect(all.get(2), "未发现问题", "无", today.minusDays(1));
+            complete(all.get(2).code(), "publishResult", "fagui", Map.of("publicationConfirmed", true));
+        }
+        log.info("演示年度已就绪：计划 {}，抽查任务 {} 已抽取 {} 户", plan.id(), freight, all.size());
+    }
+
+    private void inspect(InspectionView inspection, String category, String findings, LocalDate endDate) {
+        String officer = inspection.inspectorStaffNos().get(0);
+        complete(inspection.code(), "onSiteInspection", officer, Map.of("inspectionDate", endDate.toString(),
+                "onSiteNotes", "查验经营许可、车辆技术档案、驾驶员从业资格"));
+        complete(inspection.code(), "resultEntry", officer, Map.of("resultCategory", category, "findings", findings,
+                "inspectionEndDate", endDate.toString(), "receivingDepartment", "市场监督管理局"));
+    }
+
+    private void complete(String businessKey, String taskKey, String user, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("演示数据：" + businessKey + " 没有待办 " + taskKey);
+        }
+        as(user, () -> {
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private <T> T as(String user, java.util.function.Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private void as(String user, Runnable work) {
+        as(user, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package cn.spotcheck.disclosure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the public may read of results: published ones only, with the target's name and code, the items, the
+ * result and the dates — never inspectors' personal data, phone or ID numbers, nor anything unpublished.
+ */
+@Component
+class PublicResults {
+
+    record Result(String code, String targetName, String targetCode, String category, List<String> items,
+                  String resultCategory, LocalDate inspectionEndDate, Instant publishedAt) {
+    }
+
+    private static final String SELECT = """
+            select i.code, t.name, coalesce(trim(t.uscc), t.registration_no), t.category, i.item_codes, i.result_category,
+                   i.inspection_end_date, i.published_at
+            from spotcheck.inspection i join spotcheck.target t on t.id = i.target_id
+            where i.published_at is not null""";
+
+    private final JdbcTemplate jdbc;
+
+    PublicResults(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Result> latest(int limit) {
+        return jdbc.query(SELECT + " order by i.published_at desc limit ?", (rs, i) -> result(rs), limit);
+    }
+
+    List<Result> search(String q, int limit) {
+        String term = q.strip();
+        String code = term.toUpperCase().replace(" ", "");
+        return jdbc.query(SELECT + " and (t.name like ? escape '\\' or t.uscc = ? or t.registration_no = ?) order by i.published_at desc limit ?",
+                (rs, i) -> result(rs), "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", code, term, limit);
+    }
+
+    private static Result result(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Arrays.asList((String[]) rs.getArray(5).getArray()), rs.getString(6),
+                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant());
+    }
+}

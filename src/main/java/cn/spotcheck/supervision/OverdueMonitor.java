@@ -1,0 +1,82 @@
+package cn.spotcheck.supervision;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.draw.TaskDraws;
+import cn.spotcheck.followup.FollowUps;
+import cn.spotcheck.inspection.InspectionView;
+import cn.spotcheck.inspection.Inspections;
+import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.PlanView;
+import cn.spotcheck.plan.TaskView;
+
+/** Collects what is overdue today, most overdue first. */
+@Service
+public class OverdueMonitor {
+
+    static final MonthDay PLAN_DUE = MonthDay.of(3, 31);
+    static final int FOLLOW_UP_DAYS_WITHOUT_DEADLINE = 30;
+
+    private final AnnualPlans plans;
+    private final Inspections inspections;
+    private final FollowUps followUps;
+    private final TaskDraws draws;
+
+    OverdueMonitor(AnnualPlans plans, Inspections inspections, FollowUps followUps, TaskDraws draws) {
+        this.plans = plans;
+        this.inspections = inspections;
+        this.followUps = followUps;
+        this.draws = draws;
+    }
+
+    public List<OverdueItem> today() {
+        LocalDate today = BureauTime.today();
+        List<OverdueItem> items = new ArrayList<>();
+        Map<Long, String> departmentOfTask = new HashMap<>();
+        for (PlanView plan : plans.all()) {
+            plan.tasks().forEach(t -> departmentOfTask.put(t.id(), plan.department()));
+            LocalDate due = PLAN_DUE.atYear(plan.year());
+            if (!"PUBLISHED".equals(plan.status()) && plan.publishedAt() == null && today.isAfter(due)) {
+                items.add(item("PLAN_NOT_APPROVED", "计划未在 3 月 31 日前批准", "plan:" + plan.id(), plan.title(), plan.department(), due, today));
+            }
+            if (plan.publishedAt() == null) {
+                continue;
+            }
+            for (TaskView task : plan.tasks()) {
+                boolean unfinished = !draws.isDrawn(task.id()) || inspections.openCount(task.id()) > 0;
+                if (today.isAfter(task.end()) && unfinished) {
+                    items.add(item("TASK_NOT_FINISHED", "抽查任务未按期完成", "task:" + task.id(), task.name(), plan.department(), task.end(), today));
+                }
+            }
+        }
+        for (InspectionView inspection : inspections.unpublishedPastDue(today)) {
+            items.add(item("RESULT_NOT_PUBLISHED", "检查结果未在 7 个工作日内公示", inspection.code(),
+                    "检查 " + inspection.code() + "（" + inspection.resultCategory() + "）",
+                    departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate(), today));
+        }
+        for (FollowUps.FollowUpView f : followUps.open()) {
+            LocalDate due = f.deadline() != null ? f.deadline()
+                    : BureauTime.dayOf(java.util.Date.from(f.openedAt())).plusDays(FOLLOW_UP_DAYS_WITHOUT_DEADLINE);
+            if (today.isAfter(due)) {
+                items.add(item("FOLLOW_UP_OPEN", "后续处置未闭环", f.inspectionCode(), "后续处置 " + f.inspectionCode() + "（" + f.kind() + "）",
+                        f.department() == null ? "" : f.department(), due, today));
+            }
+        }
+        items.sort(Comparator.comparingLong(OverdueItem::daysOverdue).reversed());
+        return items;
+    }
+
+    private static OverdueItem item(String rule, String name, String reference, String title, String department, LocalDate due, LocalDate today) {
+        return new OverdueItem(rule, name, reference, title, department, due, ChronoUnit.DAYS.between(due, today));
+    }
+}

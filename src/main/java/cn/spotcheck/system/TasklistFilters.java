@@ -1,0 +1,73 @@
+package cn.spotcheck.system;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters a bureau needs out of the box: 我的待办, 本部门待办, 即将逾期 (due within two days) and
+ * 已逾期. They are shared (every group may read filters) and evaluated per user, so each officer sees their own.
+ */
+@Component
+class TasklistFilters {
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    TasklistFilters(FilterService filterService, TaskService taskService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(12)
+    void ensureFilters() {
+        ensure("我的待办", "指派给我或点名由我办理的任务（如被抽中的检查）", -10, "#b22222",
+                taskService.createTaskQuery().or()
+                        .taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateUserExpression("${currentUser()}")
+                        .endOr().orderByTaskPriority().desc().orderByDueDate().asc());
+        ensure("本部门待办", "我所在科室、角色可以认领的任务", -5, "#1f6fb2",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .orderByDueDate().asc());
+        ensure("即将逾期", "两天内到期的任务", 0, "#e08a00",
+                reachable().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(2).toDate()}").orderByDueDate().asc());
+        ensure("已逾期", "已过到期日仍未办理的任务", 5, "#7a0000",
+                reachable().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    }
+
+    /** Tasks I hold, or may claim myself or through one of my groups. */
+    private TaskQuery reachable() {
+        return taskService.createTaskQuery().or()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskCandidateUserExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .endOr();
+    }
+
+    private void ensure(String name, String description, int priority, String color, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("color", color);
+        properties.put("refresh", true);
+        properties.put("variables", List.of(
+                Map.of("name", "inspectionCode", "label", "检查编号"),
+                Map.of("name", "planTitle", "label", "计划"),
+                Map.of("name", "resultCategory", "label", "检查结果")));
+        Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
+        filterService.saveFilter(filter);
+    }
+}
