@@ -1,0 +1,126 @@
+package cn.spotcheck.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import cn.spotcheck.Fixtures;
+import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.documents.Documents;
+
+/** Every branch of 后续处置 ends in a recorded closure; letters are issued where the law asks for one. */
+@SpotCheckIntegrationTest
+class FollowUpProcessTest {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    FollowUps followUps;
+    @Autowired
+    Documents documents;
+    @Autowired
+    TestRestTemplate http;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+    }
+
+    private ProcessInstance start(String kind) {
+        String code = "FU-" + SEQ.incrementAndGet() + "-" + System.nanoTime();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("followUpKind", kind);
+        vars.put("targetId", Fixtures.someTarget(http, "公路货运"));
+        vars.put("inspectorUserIds", List.of("zf001", "zf002"));
+        vars.put("findings", "车辆技术档案不全");
+        vars.put("resultCategory", "发现问题待后续处理");
+        return runtimeService.startProcessInstanceByKey("follow-up", code, vars);
+    }
+
+    @Test
+    void rectifiedInTimeIsClosed() {
+        ProcessInstance p = start("RECTIFICATION");
+        assertThat(p).isWaitingAt("orderRectification");
+        assertThat(task(p)).hasCandidateUser("zf001");
+        complete(task(p), Map.of("rectificationDeadline", "2026-12-15", "rectificationRequirements", "补齐车辆技术档案"));
+        assertThat(p).isWaitingAt("recheck");
+        assertThat(task(p).getDueDate()).isNotNull();
+        assertThat(followUps.of(p.getBusinessKey()).deadline()).hasToString("2026-12-15");
+        complete(task(p), Map.of("rectified", true, "recheckNotes", "已补齐", "closureNote", "整改到位"));
+        assertThat(p).isEnded().hasPassed("closeFollowUp");
+        assertThat(followUps.of(p.getBusinessKey()).status()).isEqualTo("CLOSED");
+        assertThat(followUps.of(p.getBusinessKey()).closure()).isEqualTo("整改到位");
+    }
+
+    @Test
+    void notRectifiedGoesToCaseFiling() {
+        ProcessInstance p = start("RECTIFICATION");
+        complete(task(p), Map.of("rectificationDeadline", "2026-12-15", "rectificationRequirements", "补齐"));
+        complete(task(p), Map.of("rectified", false, "recheckNotes", "逾期未改"));
+        assertThat(p).isWaitingAt("fileCase");
+        assertThat(task(p)).hasCandidateGroup("deptEnforcement");
+        complete(task(p), Map.of("caseNumber", "长交执罚〔2026〕15号", "closureNote", "已立案查处"));
+        assertThat(p).isEnded().hasPassed("fileCase", "closeFollowUp");
+    }
+
+    @Test
+    void aHandoverIssuesALetterChasesTheAcknowledgementAndCloses() {
+        ProcessInstance p = start("DECIDE");
+        assertThat(p).isWaitingAt("decideFollowUp");
+        complete(task(p), Map.of("followUpKind", "HANDOVER", "receivingDepartment", "市场监督管理局"));
+        assertThat(p).isWaitingAt("awaitAcknowledgement");
+        assertThat(followUps.of(p.getBusinessKey()).kind()).isEqualTo("HANDOVER");
+        assertThat(followUps.of(p.getBusinessKey()).department()).isEqualTo("市场监督管理局");
+        var letters = documents.about(p.getBusinessKey());
+        assertThat(letters).extracting(d -> d.kind()).containsExactly("handover-letter");
+        assertThat(letters.get(0).html()).contains("市场监督管理局").contains("车辆技术档案不全");
+
+        Job chase = managementService.createJobQuery().processInstanceId(p.getId()).activityId("acknowledgementReminder").singleResult();
+        managementService.executeJob(chase.getId());
+        assertThat(task("awaitAcknowledgement", p).getPriority()).as("chased").isEqualTo(90);
+
+        complete(task("awaitAcknowledgement", p), Map.of("acknowledgedOn", "2026-12-01", "closureNote", "对方已受理"));
+        assertThat(p).isEnded().hasPassed("issueHandoverLetter", "closeFollowUp");
+    }
+
+    @Test
+    void aReferralToTheJudicialAuthoritiesIssuesItsLetterAndCloses() {
+        ProcessInstance p = start("REFERRAL");
+        assertThat(p).isWaitingAt("recordReferralReceipt");
+        assertThat(documents.about(p.getBusinessKey())).extracting(d -> d.kind()).containsExactly("referral-letter");
+        assertThat(documents.about(p.getBusinessKey()).get(0).html()).contains("公安机关");
+        complete(task(p), Map.of("referralReceivedOn", "2026-12-02", "closureNote", "公安机关已接收"));
+        assertThat(p).isEnded().hasPassed("issueReferralLetter", "closeFollowUp");
+    }
+
+    @Test
+    void aCaseCanBeFiledDirectly() {
+        ProcessInstance p = start("CASE");
+        assertThat(p).isWaitingAt("fileCase");
+        complete(task(p), Map.of("caseNumber", "长交执罚〔2026〕16号", "closureNote", "已立案"));
+        assertThat(p).isEnded();
+    }
+}
