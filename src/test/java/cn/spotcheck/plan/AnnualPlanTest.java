@@ -115,13 +115,18 @@ class AnnualPlanTest {
         completeByRest("fagui", revise.getId(), Map.of("revised", Map.of("value", true)));
 
         complete("legal", planId, "legalReview", "fagui", true, "同意");
+        complete("justice", planId, "justiceReview", "sifa", false, "第 3 项任务缺少检查依据");
+        Task againRevise = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(planId)).taskDefinitionKey("revisePlan").singleResult();
+        completeByRest("fagui", againRevise.getId(), Map.of("revised", Map.of("value", true)));
+        complete("legal", planId, "legalReview", "fagui", true, "同意");
         complete("justice", planId, "justiceReview", "sifa", true, "经审核，同意发布");
 
         JsonNode published = as("fagui").getForObject("/api/plans/" + planId, JsonNode.class);
         assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(published.get("itemListVersion").asInt()).isPositive();
         assertThat(published.get("reviews")).extracting(r -> r.get("stage").asText() + ":" + r.get("reviewer").asText() + ":" + r.get("approved").asBoolean())
-                .containsExactly("legalReview:fagui:false", "legalReview:fagui:true", "justiceReview:sifa:true");
+                .containsExactly("legalReview:fagui:false", "legalReview:fagui:true", "justiceReview:sifa:false",
+                        "legalReview:fagui:true", "justiceReview:sifa:true");
         assertThat(published.get("reviews").get(0).get("comment").asText()).isEqualTo("抽查比例依据不足，请补充说明");
         assertThat(published.get("tasks").get(0).get("status").asText()).isEqualTo("PUBLISHED");
     }

@@ -1,0 +1,115 @@
+package cn.spotcheck.draw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import cn.spotcheck.Fixtures;
+import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.inspection.InspectionView;
+import cn.spotcheck.inspection.Inspections;
+
+/** The spot-check-task diagram's other paths: an objection, the end-date flag, the close when all is done, the daily start. */
+@SpotCheckIntegrationTest
+class SpotCheckTaskLifecycleTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    Inspections inspections;
+    @Autowired
+    TestRestTemplate http;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+    }
+
+    @Test
+    void anObjectionIsHandledThenTheTaskRunsToItsCloseAndTheEndDateIsWatched() {
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-GJ-01", List.of("公交"), 0.1);
+        ProcessInstance process = runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
+        assertThat(process).hasPassed("drawTargets", "drawInspectors").isWaitingAt("confirmDraw");
+
+        complete(process, "confirmDraw", Map.of("approved", false, "comment", "zf003 申请回避"));
+        assertThat(process).isWaitingAt("handleDrawObjection");
+        complete(process, "handleDrawObjection", Map.of("objectionHandling", "经核实无需回避"));
+        complete(process, "confirmDraw", Map.of("approved", true));
+        runJobs(process, "dispatchInspections");
+        assertThat(process).isWaitingAt("awaitInspections");
+
+        Job endDate = managementService.createJobQuery().processInstanceId(process.getId()).activityId("taskOverdue").singleResult();
+        managementService.executeJob(endDate.getId());
+        assertThat(process).isWaitingAt("awaitInspections", "superviseUnfinishedTask");
+        complete(process, "superviseUnfinishedTask", Map.of("supervisionComment", "请于 11 月 30 日前完成"));
+
+        for (InspectionView inspection : inspections.ofTask(taskId)) {
+            String code = inspection.code();
+            completeByKey(code, "onSiteInspection", Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "经营正常"));
+            completeByKey(code, "resultEntry", Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2026-05-11"));
+            completeByKey(code, "publishResult", Map.of("publicationConfirmed", true));
+        }
+        assertThat(process).isEnded().hasPassed("taskClosed", "unfinishedHandled");
+    }
+
+    @Test
+    void theDailySchedulerStartsTasksWhoseStartDateHasCome() {
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-CZ-01", List.of("出租"), 0.03);
+        // The task starts on 2027-04-01: not yet.
+        Job daily = managementService.createJobQuery().processDefinitionKey("task-scheduler").timers().singleResult();
+        managementService.executeJob(daily.getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("spot-check-task")
+                .processInstanceBusinessKey(String.valueOf(taskId)).count()).isZero();
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-04-01 09:00:00"));
+        try {
+            daily = managementService.createJobQuery().processDefinitionKey("task-scheduler").timers().singleResult();
+            managementService.executeJob(daily.getId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("spot-check-task")
+                .processInstanceBusinessKey(String.valueOf(taskId)).count()).isEqualTo(1);
+    }
+
+    private void complete(ProcessInstance process, String key, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(key).singleResult();
+        taskService.complete(task.getId(), variables);
+    }
+
+    private void completeByKey(String businessKey, String key, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key).singleResult();
+        taskService.complete(task.getId(), variables);
+    }
+
+    private void runJobs(ProcessInstance process, String activityId) {
+        for (int guard = 0; guard < 100; guard++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(process.getId()).activityId(activityId).list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+}
