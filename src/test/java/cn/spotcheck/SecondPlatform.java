@@ -18,6 +18,10 @@ public final class SecondPlatform {
     }
 
     public static ConfigurableApplicationContext start(Path dataDir, String engineName, String... moreArgs) {
+        return start(new String[] {"test"}, dataDir, engineName, moreArgs);
+    }
+
+    public static ConfigurableApplicationContext start(String[] profiles, Path dataDir, String engineName, String... moreArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--spotcheck.data-dir=" + dataDir,
                 "--camunda.bpm.process-engine-name=" + engineName,
@@ -25,6 +29,6 @@ public final class SecondPlatform {
                 "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
                 "--spring.jmx.enabled=false"));
         args.addAll(List.of(moreArgs));
-        return new SpringApplicationBuilder(SpotCheckApplication.class).profiles("test").run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(SpotCheckApplication.class).profiles(profiles).run(args.toArray(String[]::new));
     }
 }

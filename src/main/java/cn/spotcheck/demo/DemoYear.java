@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -33,6 +34,7 @@ import cn.spotcheck.plan.TaskInput;
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "spotcheck.demo.year", havingValue = "true", matchIfMissing = true)
 class DemoYear {
 
     private static final Logger log = LoggerFactory.getLogger(DemoYear.class);
