@@ -1,10 +1,13 @@
 package cn.spotcheck.calendar;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+
 /**
  * A year whose holiday schedule has not been loaded. Guessing from weekends alone would move legal
- * deadlines, so the calendar refuses instead.
+ * deadlines, so the calendar refuses instead. A bad user request to the engine, so that a form submitted through
+ * the engine REST API is answered 400 with this message rather than 500.
  */
-public class MissingHolidayDataException extends RuntimeException {
+public class MissingHolidayDataException extends BadUserRequestException {
 
     private final int year;
 

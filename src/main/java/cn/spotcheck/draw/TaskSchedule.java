@@ -1,6 +1,8 @@
 package cn.spotcheck.draw;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,24 +39,36 @@ public class TaskSchedule {
         return BureauTime.endOf(plans.task(id(taskId)).end());
     }
 
-    /** Starts every task of a published plan whose start date has come and which has not started yet. */
-    public int startDue() {
-        int started = 0;
+    /** The tasks of published plans whose start date has come and which have not started yet. */
+    public List<Long> dueTasks() {
+        List<Long> due = new ArrayList<>();
         for (PlanView plan : plans.published()) {
             for (TaskView task : plan.tasks()) {
-                boolean due = !task.start().isAfter(BureauTime.today());
-                boolean running = runtimeService.createProcessInstanceQuery().processDefinitionKey(DrawApi.PROCESS)
-                        .processInstanceBusinessKey(String.valueOf(task.id())).count() > 0;
-                if (due && !running && !draws.isDrawn(task.id())) {
-                    runtimeService.startProcessInstanceByKey(DrawApi.PROCESS, String.valueOf(task.id()), Map.of("taskId", task.id()));
-                    started++;
+                if (!task.start().isAfter(BureauTime.today()) && !started(task.id())) {
+                    due.add(task.id());
                 }
             }
         }
-        if (started > 0) {
-            log.info("已按开始日期启动 {} 个抽查任务", started);
+        if (!due.isEmpty()) {
+            log.info("按开始日期启动抽查任务：{}", due);
         }
-        return started;
+        return due;
+    }
+
+    /**
+     * Starts one task's process, which draws at once. Each start is its own job in the scheduler diagram, so a
+     * task that cannot be drawn becomes an incident of its own and the others still start.
+     */
+    public void start(Object taskId) {
+        long id = id(taskId);
+        if (!started(id)) {
+            runtimeService.startProcessInstanceByKey(DrawApi.PROCESS, String.valueOf(id), Map.of("taskId", id));
+        }
+    }
+
+    private boolean started(long taskId) {
+        return draws.isDrawn(taskId) || runtimeService.createProcessInstanceQuery().processDefinitionKey(DrawApi.PROCESS)
+                .processInstanceBusinessKey(String.valueOf(taskId)).count() > 0;
     }
 
     private static long id(Object taskId) {

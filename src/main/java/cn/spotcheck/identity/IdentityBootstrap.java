@@ -64,6 +64,8 @@ class IdentityBootstrap {
         for (String group : List.of(Roles.LEGAL, Roles.JUSTICE, Roles.SUPERVISION, Roles.INSPECTOR)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.FILTER, ANY, Permissions.READ);
+            // Tasklist names each task's process and loads its deployed form: definitions are not secret.
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }
         for (String group : List.of(Roles.LEGAL, Roles.SUPERVISION)) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

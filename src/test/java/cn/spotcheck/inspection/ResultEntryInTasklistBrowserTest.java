@@ -1,0 +1,146 @@
+package cn.spotcheck.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.spotcheck.Browser;
+import cn.spotcheck.Fixtures;
+import cn.spotcheck.SpotCheckIntegrationTest;
+
+/**
+ * A drawn officer logs in to Tasklist, finds the result entry of their inspection under 我的待办, claims it, fills
+ * the Camunda Form (a result category is required) and completes it; the task leaves the list.
+ */
+@SpotCheckIntegrationTest
+class ResultEntryInTasklistBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    Inspections inspections;
+
+    @Test
+    void anOfficerCompletesTheResultEntryThroughTheForm() throws Exception {
+        InspectionView inspection = inspectionAwaitingResult();
+        String officer = inspection.inspectorStaffNos().get(0);
+
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            page.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
+                    .sendKeys(officer);
+            page.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
+            page.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+
+            browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("我的待办"));
+            clickText(browser, "我的待办");
+            WebElement entry = browser.await().until(d -> d.findElements(By.cssSelector(".tasks-list li")).stream()
+                    .filter(li -> li.getText().contains("结果录入")).findFirst().orElse(null));
+            entry.findElement(By.cssSelector("a")).click();
+
+            browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            browser.screenshot("tasklist-result-entry-form");
+
+            // Completing without a result category is refused by the form.
+            clickComplete(browser);
+            browser.await().until(d -> !d.findElements(By.cssSelector(".fjs-form-field-error, .fjs-has-errors")).isEmpty());
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey("resultEntry").count())
+                    .isEqualTo(1);
+
+            chooseResultCategory(browser, "发现问题已责令改正");
+            page.findElement(By.cssSelector(".fjs-form textarea[id$=findings]")).sendKeys("车辆技术档案缺少二级维护记录");
+            WebElement date = page.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+                    .filter(f -> f.getText().startsWith("检查结束日期")).findFirst().orElseThrow().findElement(By.tagName("input"));
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
+            date.click();
+            // form-js 1.8 shows and reads dates as month/day/year.
+            date.sendKeys("05/12/2026", Keys.ENTER);
+            date.sendKeys(Keys.TAB);
+            browser.screenshot("tasklist-result-entry-filled");
+            clickComplete(browser);
+
+            browser.await().withTimeout(Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
+                    .processInstanceBusinessKey(inspection.code()).taskDefinitionKey("resultEntry").count() == 0);
+            browser.await().until(d -> d.findElements(By.cssSelector(".tasks-list li")).stream().noneMatch(li -> li.getText().contains("结果录入")
+                    && li.getText().contains(inspection.code())));
+            browser.screenshot("tasklist-after-result-entry");
+        }
+        InspectionView after = inspections.get(inspection.code());
+        assertThat(after.resultCategory()).isEqualTo("发现问题已责令改正");
+        assertThat(after.inspectionEndDate()).hasToString("2026-05-12");
+        assertThat(after.publicationDueDate()).as("7 working days after 2026-05-12").hasToString("2026-05-21");
+    }
+
+    /** The 完成 button sits at the foot of a long form: scroll to it first, as a person would. */
+    private static void clickComplete(Browser browser) {
+        WebElement complete = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='完成']")));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
+    }
+
+    /** form-js draws its own dropdown: open it and pick the category by its text. */
+    private void chooseResultCategory(Browser browser, String category) {
+        WebDriver page = browser.driver();
+        WebElement field = page.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+                .filter(f -> f.getText().startsWith("检查结果")).findFirst().orElseThrow();
+        WebElement display = field.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group"));
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
+        display.click();
+        WebElement option = browser.await().until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> i.getText().strip().equals(category)).findFirst().orElse(null));
+        // form-js picks an item on mousedown; a pointer click could land on a neighbour while the list scrolls.
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});"
+                        + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", option);
+        browser.await().until(d -> field.getText().contains(category));
+    }
+
+    private static void clickText(Browser browser, String text) {
+        browser.await().until(d -> d.findElements(By.xpath("//*[normalize-space(text())='" + text + "']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+    }
+
+    /** A drawn, confirmed and dispatched task whose first inspection has its on-site visit done. */
+    private InspectionView inspectionAwaitingResult() {
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-SY-01", List.of("水路运输"), 0.05);
+        runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
+        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw").singleResult();
+        taskService.complete(confirm.getId(), Map.of("approved", true));
+        for (Job job : managementService.createJobQuery().processDefinitionKey("spot-check-task").messages().list()) {
+            managementService.executeJob(job.getId());
+        }
+        InspectionView inspection = inspections.ofTask(taskId).get(0);
+        Task onSite = taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey("onSiteInspection").singleResult();
+        taskService.complete(onSite.getId(), Map.of("inspectionDate", "2026-05-12", "onSiteNotes", "船舶证书齐全"));
+        return inspection;
+    }
+}
