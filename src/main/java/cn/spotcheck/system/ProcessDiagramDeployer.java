@@ -63,12 +63,20 @@ public class ProcessDiagramDeployer {
     }
 
     /** Deploys what changed since the last deployment of each diagram; returns the deployments made. */
-    public synchronized List<Deployment> deployAll() {
+    public List<Deployment> deployAll() {
+        return deployFrom(processesLocation, formsLocation);
+    }
+
+    /**
+     * Deploys the diagrams and forms of other folders (Spring resource locations such as {@code file:/opt/x/}),
+     * e.g. an administrator's edited copies.
+     */
+    public synchronized List<Deployment> deployFrom(String processesFolder, String formsFolder) {
         try {
             PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-            Map<String, FormFile> forms = readForms(resolver.getResources(formsLocation + "*.form"));
+            Map<String, FormFile> forms = readForms(resolver.getResources(withSlash(formsFolder) + "*.form"));
             List<Deployment> made = new ArrayList<>();
-            for (Resource diagram : resolver.getResources(processesLocation + "*.bpmn")) {
+            for (Resource diagram : resolver.getResources(withSlash(processesFolder) + "*.bpmn")) {
                 Deployment deployment = deploy(diagram, forms);
                 if (deployment != null) {
                     made.add(deployment);
