@@ -114,7 +114,8 @@ class WholeYearScenarioTest {
         }
         clock(2026, 10, 14);
         String late = all.get(19).code();
-        Job overdue = managementService.createJobQuery().processInstanceBusinessKey(late).activityId("publicationOverdue").singleResult();
+        Job overdue = managementService.createJobQuery().processInstanceId(processOf("inspection", late))
+                .activityId("publicationOverdue").singleResult();
         managementService.executeJob(overdue.getId());
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(late).taskDefinitionKey("superviseOverduePublication")
                 .taskCandidateGroup("supervision").count()).isEqualTo(1);
@@ -152,13 +153,17 @@ class WholeYearScenarioTest {
 
     private void runJobs(String processKey, String businessKey) {
         for (int guard = 0; guard < 100; guard++) {
-            List<Job> jobs = managementService.createJobQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
-                    .messages().list();
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(processOf(processKey, businessKey)).messages().list();
             if (jobs.isEmpty()) {
                 return;
             }
             jobs.forEach(job -> managementService.executeJob(job.getId()));
         }
+    }
+
+    private String processOf(String processKey, String businessKey) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+                .singleResult().getId();
     }
 
     private static void clock(int year, int month, int day) {
