@@ -154,6 +154,9 @@ class AnnualPlanTest {
                 .taskDefinitionKey("superviseOverduePlan").count()).isEqualTo(1);
         assertThat(taskService.createTaskQuery().processInstanceId(processOf(planId)).taskDefinitionKey("legalReview").count())
                 .as("the review goes on").isEqualTo(1);
+        Task supervise = taskService.createTaskQuery().processInstanceId(processOf(planId)).taskDefinitionKey("superviseOverduePlan").singleResult();
+        completeByRest("ducha", supervise.getId(), Map.of("supervisionComment", Map.of("value", "已督促 4 月 10 日前完成审核")));
+        assertThat(taskService.createTaskQuery().processInstanceId(processOf(planId)).taskDefinitionKey("superviseOverduePlan").count()).isZero();
     }
 
     @Test
