@@ -177,7 +177,7 @@ public final class PlatformBench {
 
     // --- the draw, persisted ---------------------------------------------------------------------------------
 
-    private static long drawBench(ConfigurableApplicationContext app) {
+    private static long drawBench(ConfigurableApplicationContext app) throws InterruptedException {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         app.getBean(ItemList.class).create(new ItemInput("BENCH-1", "基准测试事项", "GENERAL", List.of(CATEGORIES), "测试依据",
                 "运输管理科", List.of("道路货运"), null, true));
