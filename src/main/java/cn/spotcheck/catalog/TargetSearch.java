@@ -87,8 +87,10 @@ class TargetSearch {
         String q = TargetRules.trim(query.q());
         if (q != null) {
             String code = CreditCode.normalise(q);
-            clauses.add("(t.name ilike ? escape '\\' or t.uscc like ? or t.registration_no = ?)");
-            args.add("%" + escapeLike(q) + "%");
+            // Two characters: the bigram index finds them exactly; longer fragments: the trigram index.
+            String nameMatch = q.codePointCount(0, q.length()) == 2 ? "t.name_bigrams @> array[lower(?::text)]" : "t.name ilike ? escape '\\'";
+            clauses.add("(" + nameMatch + " or t.uscc like ? or t.registration_no = ?)");
+            args.add(q.codePointCount(0, q.length()) == 2 ? q : "%" + escapeLike(q) + "%");
             args.add(escapeLike(code) + "%");
             args.add(q);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
@@ -68,21 +69,19 @@ public class FollowUps {
                 Timestamp.from(BureauTime.now()), closure == null ? "办结" : closure.toString(), execution.getProcessBusinessKey());
     }
 
+    private static final String SELECT = "select inspection_code, target_id, kind, status, department, deadline, opened_at, "
+            + "closed_at, closure from spotcheck.follow_up ";
+
+    private static final RowMapper<FollowUpView> VIEW = (rs, i) -> new FollowUpView(rs.getString(1), rs.getLong(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+            rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9));
+
     public List<FollowUpView> open() {
-        return jdbc.query("select inspection_code, target_id, kind, status, department, deadline, opened_at, closed_at, closure "
-                        + "from spotcheck.follow_up where status = 'OPEN' order by opened_at",
-                (rs, i) -> new FollowUpView(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)));
+        return jdbc.query(SELECT + "where status = 'OPEN' order by opened_at", VIEW);
     }
 
     public FollowUpView of(String inspectionCode) {
-        return jdbc.query("select inspection_code, target_id, kind, status, department, deadline, opened_at, closed_at, closure "
-                        + "from spotcheck.follow_up where inspection_code = ?",
-                (rs, i) -> new FollowUpView(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)), inspectionCode)
-                .stream().findFirst().orElse(null);
+        return jdbc.query(SELECT + "where inspection_code = ?", VIEW, inspectionCode).stream().findFirst().orElse(null);
     }
 
     private void letter(DelegateExecution execution, String kind, String title) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,16 @@ public class InspectionNotices {
     private final ItemList items;
     private final InspectorDirectory inspectors;
     private final AnnualPlans plans;
+    /**
+     * A fan-out issues thousands of notices for one task in a few minutes: the task, its items and the officers'
+     * names are read once a minute rather than once a notice.
+     */
+    private final Map<Long, TaskFacts> tasks = new ConcurrentHashMap<>();
+    private final Map<String, String> officers = new ConcurrentHashMap<>();
+    private volatile long cachedSince = System.nanoTime();
+
+    private record TaskFacts(TaskView task, List<ItemView> items) {
+    }
 
     InspectionNotices(Documents documents, CandidateScan targets, ItemList items, InspectorDirectory inspectors, AnnualPlans plans) {
         this.documents = documents;
@@ -40,13 +51,13 @@ public class InspectionNotices {
         long targetId = ((Number) execution.getVariable("targetId")).longValue();
         long taskId = ((Number) execution.getVariable("taskId")).longValue();
         CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
-        TaskView task = plans.task(taskId);
-        List<ItemView> itemViews = new ArrayList<>();
-        task.itemCodes().forEach(c -> items.byCode(c).ifPresent(itemViews::add));
+        TaskFacts facts = taskFacts(taskId);
+        TaskView task = facts.task();
+        List<ItemView> itemViews = facts.items();
         List<String> names = new ArrayList<>();
         for (Object staffNo : (Collection<?>) execution.getVariable("inspectorUserIds")) {
-            names.add(inspectors.findByStaffNo(staffNo.toString()).map(i -> i.name() + "（执法证号 " + i.certificateNo() + "）")
-                    .orElse(staffNo.toString()));
+            names.add(officers.computeIfAbsent(staffNo.toString(), s -> inspectors.findByStaffNo(s)
+                    .map(i -> i.name() + "（执法证号 " + i.certificateNo() + "）").orElse(s)));
         }
         IssuedDocument notice = documents.issue("inspection-notice", code, "随机抽查检查通知书 " + code, Map.of(
                 "code", code,
@@ -57,5 +68,19 @@ public class InspectionNotices {
                 "items", itemViews,
                 "inspectors", names));
         execution.setVariable("inspectionNoticeId", notice.id());
+    }
+
+    private TaskFacts taskFacts(long taskId) {
+        if (System.nanoTime() - cachedSince > 60_000_000_000L) {
+            tasks.clear();
+            officers.clear();
+            cachedSince = System.nanoTime();
+        }
+        return tasks.computeIfAbsent(taskId, id -> {
+            TaskView task = plans.task(id);
+            List<ItemView> itemViews = new ArrayList<>();
+            task.itemCodes().forEach(c -> items.byCode(c).ifPresent(itemViews::add));
+            return new TaskFacts(task, List.copyOf(itemViews));
+        });
     }
 }
