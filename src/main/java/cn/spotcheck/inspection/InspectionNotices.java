@@ -68,6 +68,11 @@ public class InspectionNotices {
                 "items", itemViews,
                 "inspectors", names));
         execution.setVariable("inspectionNoticeId", notice.id());
+        // What the officers' forms show: whom they check, for what, on which legal basis.
+        execution.setVariable("targetName", target == null ? "" : target.name());
+        execution.setVariable("targetCode", target == null ? "" : target.uscc() != null ? target.uscc() : target.registrationNo());
+        execution.setVariable("itemSummary", String.join("；", itemViews.stream()
+                .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
     }
 
     private TaskFacts taskFacts(long taskId) {
