@@ -40,6 +40,12 @@ class PublicSiteController {
         return "public/results";
     }
 
+    @GetMapping("/public/plans/{id}")
+    String plan(@PathVariable("id") long id, Model model) {
+        model.addAttribute("versions", plans.publishedVersions(id));
+        return "public/plan";
+    }
+
     @GetMapping("/public/draws/{id}")
     String draw(@PathVariable("id") long id, Model model) {
         model.addAttribute("draw", draws.published(id));

@@ -180,10 +180,19 @@ public class AnnualPlans {
         tasks.findByPlanIdOrderById(planId).forEach(t -> t.setStatus("PUBLISHED"));
     }
 
-    /** Every published version of a plan, newest first, as it was published. */
-    public List<String> publishedVersions(long planId) {
+    /** Every published version of a plan, newest first, exactly as it was published. */
+    public List<PlanView> publishedVersions(long planId) {
+        plan(planId);
         return jdbc.queryForList("select snapshot::text from spotcheck.plan_publication where plan_id = ? order by revision desc",
-                String.class, planId);
+                String.class, planId).stream().map(this::readSnapshot).toList();
+    }
+
+    private PlanView readSnapshot(String json) {
+        try {
+            return this.json.readValue(json, PlanView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private AnnualPlan plan(long planId) {

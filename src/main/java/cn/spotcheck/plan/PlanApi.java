@@ -42,6 +42,12 @@ class PlanApi {
         return plans.get(id);
     }
 
+    /** Every published version, newest first: an adjusted plan keeps its earlier versions visible. */
+    @GetMapping("/{id}/versions")
+    List<PlanView> versions(@PathVariable("id") long id) {
+        return plans.publishedVersions(id);
+    }
+
     @PostMapping("/{id}/tasks")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(AUTHORS)

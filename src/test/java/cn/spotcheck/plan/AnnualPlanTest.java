@@ -178,6 +178,10 @@ class AnnualPlanTest {
         JsonNode plan = as("fagui").getForObject("/api/plans/" + planId, JsonNode.class);
         assertThat(plan.get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(plan.get("tasks")).hasSize(2);
+        JsonNode versions = as("fagui").getForObject("/api/plans/" + planId + "/versions", JsonNode.class);
+        assertThat(versions).extracting(v -> v.get("revision").asInt() + ":" + v.get("tasks").size()).containsExactly("1:2", "0:1");
+        String publicPage = http.getForObject("/public/plans/" + planId, String.class);
+        assertThat(publicPage).contains("现行版本（第 2 版）").contains("历史版本：第 1 版");
     }
 
     @Test
