@@ -68,8 +68,9 @@ public class InspectionDispatch {
                     .businessKey(inspectionCode(taskId, (Integer) row[0]))
                     .setVariable("taskId", taskId)
                     .setVariable("targetId", row[1])
-                    .setVariable("itemCodes", new ArrayList<>(task.itemCodes()))
-                    .setVariable("inspectorUserIds", users)
+                    // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
+                    .setVariable("itemCodes", String.join(",", task.itemCodes()))
+                    .setVariable("inspectorUserIds", String.join(",", users))
                     .setVariable("taskName", task.name())
                     .execute();
         }

@@ -55,7 +55,9 @@ public class InspectionNotices {
         TaskView task = facts.task();
         List<ItemView> itemViews = facts.items();
         List<String> names = new ArrayList<>();
-        for (Object staffNo : (Collection<?>) execution.getVariable("inspectorUserIds")) {
+        Object officerIds = execution.getVariable("inspectorUserIds");
+        Collection<?> staffNos = officerIds instanceof Collection<?> c ? c : List.of(officerIds.toString().split("\\s*,\\s*"));
+        for (Object staffNo : staffNos) {
             names.add(officers.computeIfAbsent(staffNo.toString(), s -> inspectors.findByStaffNo(s)
                     .map(i -> i.name() + "（执法证号 " + i.certificateNo() + "）").orElse(s)));
         }
