@@ -133,6 +133,27 @@ class CatalogPages {
         return "catalog/inspector";
     }
 
+    @PostMapping("/inspectors/{id}")
+    @PreAuthorize(CatalogApi.MAINTAINERS)
+    String updateInspector(@PathVariable("id") long id, InspectorForm form, RedirectAttributes redirect) {
+        try {
+            inspectors.update(id, form.input());
+            redirect.addFlashAttribute("notice", "已保存");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/catalog/inspectors/" + id;
+    }
+
+    /** The inspector form: lists arrive as one text field, separated by 、 or commas. */
+    record InspectorForm(String staffNo, String name, String department, String position, String certificateNo,
+                         String certificateValidUntil, String enforcementYears, String expertise, String status) {
+        InspectorInput input() {
+            return new InspectorInput(staffNo, name, department, position, certificateNo, certificateValidUntil,
+                    enforcementYears, ImportColumns.splitList(expertise), status);
+        }
+    }
+
     @PostMapping("/inspectors/{id}/recusals")
     @PreAuthorize(CatalogApi.MAINTAINERS)
     String declareRecusal(@PathVariable("id") long id, RecusalInput input, RedirectAttributes redirect) {
@@ -155,6 +176,26 @@ class CatalogPages {
         model.addAttribute("items", items.current());
         model.addAttribute("versions", items.versions());
         return "catalog/items";
+    }
+
+    @PostMapping("/items/{id}")
+    @PreAuthorize(CatalogApi.MAINTAINERS)
+    String updateItem(@PathVariable("id") long id, ItemForm form, RedirectAttributes redirect) {
+        try {
+            items.update(id, form.input());
+            redirect.addFlashAttribute("notice", "已保存，事项清单已生成新版本");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/catalog/items/" + id;
+    }
+
+    record ItemForm(String code, String name, String type, List<String> categories, String legalBasis, String department,
+                    String expertise, java.math.BigDecimal defaultRatio, Boolean jointCheckable) {
+        ItemInput input() {
+            return new ItemInput(code, name, type, categories, legalBasis, department, ImportColumns.splitList(expertise),
+                    defaultRatio, jointCheckable != null && jointCheckable);
+        }
     }
 
     @GetMapping("/items/{id}")
