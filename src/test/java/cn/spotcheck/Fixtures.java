@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -37,6 +40,24 @@ public final class Fixtures {
             taskService.complete(review.getId(), Map.of("approved", true, "comment", "同意"));
         }
         return taskId;
+    }
+
+    /** Executes the asynchronous steps of one process instance (as the job executor would) until none is left. */
+    public static void runAsyncJobs(ManagementService managementService, String processInstanceId) {
+        for (int guard = 0; guard < 1000; guard++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("异步作业未能在 1000 轮内执行完：" + processInstanceId);
+    }
+
+    /** The id of the running spot-check-task process of a task. */
+    public static String taskProcess(RuntimeService runtimeService, long taskId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("spot-check-task")
+                .processInstanceBusinessKey(String.valueOf(taskId)).singleResult().getId();
     }
 
     /** The id of any target in the directory of the given category. */

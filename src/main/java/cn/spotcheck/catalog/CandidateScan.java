@@ -22,6 +22,11 @@ public class CandidateScan {
 
     /** A target's name and codes, for lists of thousands of drawn targets. */
     public record TargetIdentity(long id, String uscc, String registrationNo, String name) {
+
+        /** The code the target is known by: its USCC, or its other registration number. */
+        public String code() {
+            return uscc != null ? uscc : registrationNo;
+        }
     }
 
     public java.util.Map<Long, TargetIdentity> identities(java.util.Collection<Long> ids) {

@@ -54,7 +54,7 @@ public class ResultPublication {
         CandidateScan.TargetIdentity target = targets.identities(List.of(inspection.targetId())).get(inspection.targetId());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("检查编号", code);
-        payload.put("统一社会信用代码", target == null ? null : target.uscc() != null ? target.uscc() : target.registrationNo());
+        payload.put("统一社会信用代码", target == null ? null : target.code());
         payload.put("市场主体名称", target == null ? null : target.name());
         payload.put("抽查事项", inspection.itemCodes());
         payload.put("检查结果", inspection.resultCategory());

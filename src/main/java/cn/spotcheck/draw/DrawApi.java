@@ -1,8 +1,6 @@
 package cn.spotcheck.draw;
 
-import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,12 +26,12 @@ class DrawApi {
 
     private final TaskDraws draws;
     private final AnnualPlans plans;
-    private final RuntimeService runtimeService;
+    private final TaskSchedule schedule;
 
-    DrawApi(TaskDraws draws, AnnualPlans plans, RuntimeService runtimeService) {
+    DrawApi(TaskDraws draws, AnnualPlans plans, TaskSchedule schedule) {
         this.draws = draws;
         this.plans = plans;
-        this.runtimeService = runtimeService;
+        this.schedule = schedule;
     }
 
     /** Starts the task's process (which draws at once); a task already started answers with its draw. */
@@ -44,9 +42,8 @@ class DrawApi {
         if (!"PUBLISHED".equals(plan.status())) {
             throw ApiException.conflict("taskId", "任务所属计划“" + plan.title() + "”尚未发布（当前：" + plan.statusName() + "），不能开始抽取");
         }
-        if (!draws.isDrawn(taskId) && runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(String.valueOf(taskId)).count() == 0) {
-            runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(taskId), Map.of("taskId", taskId));
+        if (!schedule.started(taskId)) {
+            schedule.start(taskId);
             return ResponseEntity.status(HttpStatus.CREATED).body(draws.view(taskId));
         }
         return ResponseEntity.ok(draws.view(taskId));

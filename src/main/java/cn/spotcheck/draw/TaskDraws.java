@@ -328,7 +328,7 @@ public class TaskDraws {
                 assignment.targets().stream().map(t -> t.targetId()).toList());
         List<DrawView.DrawnTarget> targets = assignment.targets().stream().map(t -> {
             CandidateScan.TargetIdentity who = identities.get(t.targetId());
-            return new DrawView.DrawnTarget(t.targetId(), who == null ? null : who.uscc() != null ? who.uscc() : who.registrationNo(),
+            return new DrawView.DrawnTarget(t.targetId(), who == null ? null : who.code(),
                     who == null ? null : who.name(), t.inspectorIds().stream().map(staffNos::get).toList());
         }).toList();
         List<DrawView.ReplacementView> replacements = replacementRows.stream().map(r -> new DrawView.ReplacementView(

@@ -66,7 +66,7 @@ public class TaskSchedule {
         }
     }
 
-    private boolean started(long taskId) {
+    boolean started(long taskId) {
         return draws.isDrawn(taskId) || runtimeService.createProcessInstanceQuery().processDefinitionKey(DrawApi.PROCESS)
                 .processInstanceBusinessKey(String.valueOf(taskId)).count() > 0;
     }

@@ -94,7 +94,7 @@ public class FollowUps {
         IssuedDocument document = documents.issue(kind, code, title + " " + code, Map.of(
                 "code", code, "department", receiver,
                 "targetName", target == null ? "" : target.name(),
-                "targetCode", target == null ? "" : target.uscc() != null ? target.uscc() : target.registrationNo(),
+                "targetCode", target == null ? "" : target.code(),
                 "findings", String.valueOf(execution.getVariable("findings"))));
         execution.setVariable(kind.startsWith("handover") ? "handoverLetterId" : "referralLetterId", document.id());
     }

@@ -1,7 +1,6 @@
 package cn.spotcheck.inspection;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,16 +54,14 @@ public class InspectionNotices {
         TaskView task = facts.task();
         List<ItemView> itemViews = facts.items();
         List<String> names = new ArrayList<>();
-        Object officerIds = execution.getVariable("inspectorUserIds");
-        Collection<?> staffNos = officerIds instanceof Collection<?> c ? c : List.of(officerIds.toString().split("\\s*,\\s*"));
-        for (Object staffNo : staffNos) {
-            names.add(officers.computeIfAbsent(staffNo.toString(), s -> inspectors.findByStaffNo(s)
+        for (String staffNo : Inspections.strings(execution.getVariable("inspectorUserIds"))) {
+            names.add(officers.computeIfAbsent(staffNo, s -> inspectors.findByStaffNo(s)
                     .map(i -> i.name() + "（执法证号 " + i.certificateNo() + "）").orElse(s)));
         }
         IssuedDocument notice = documents.issue("inspection-notice", code, "随机抽查检查通知书 " + code, Map.of(
                 "code", code,
                 "targetName", target == null ? "" : target.name(),
-                "targetCode", target == null ? "" : target.uscc() != null ? target.uscc() : target.registrationNo(),
+                "targetCode", target == null ? "" : target.code(),
                 "taskStart", task.start().toString(),
                 "taskEnd", task.end().toString(),
                 "items", itemViews,
@@ -72,7 +69,7 @@ public class InspectionNotices {
         execution.setVariable("inspectionNoticeId", notice.id());
         // What the officers' forms show: whom they check, for what, on which legal basis.
         execution.setVariable("targetName", target == null ? "" : target.name());
-        execution.setVariable("targetCode", target == null ? "" : target.uscc() != null ? target.uscc() : target.registrationNo());
+        execution.setVariable("targetCode", target == null ? "" : target.code());
         execution.setVariable("itemSummary", String.join("；", itemViews.stream()
                 .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
     }

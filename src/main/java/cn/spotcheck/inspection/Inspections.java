@@ -215,7 +215,8 @@ public class Inspections {
         return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
     }
 
-    private static String[] strings(Object value) {
+    /** A list variable as the diagrams carry it: a collection, or one comma-separated string. */
+    static String[] strings(Object value) {
         if (value instanceof Collection<?> c) {
             return c.stream().map(Object::toString).toArray(String[]::new);
         }

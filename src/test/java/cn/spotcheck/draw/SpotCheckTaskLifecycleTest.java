@@ -56,7 +56,7 @@ class SpotCheckTaskLifecycleTest {
         assertThat(process).isWaitingAt("handleDrawObjection");
         complete(process, "handleDrawObjection", Map.of("objectionHandling", "经核实无需回避"));
         complete(process, "confirmDraw", Map.of("approved", true));
-        runJobs(process, "dispatchInspections");
+        Fixtures.runAsyncJobs(managementService, process.getId());
         assertThat(process).isWaitingAt("awaitInspections");
 
         Job endDate = managementService.createJobQuery().processInstanceId(process.getId()).activityId("taskOverdue").singleResult();
@@ -109,15 +109,5 @@ class SpotCheckTaskLifecycleTest {
     private void completeByKey(String businessKey, String key, Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key).singleResult();
         taskService.complete(task.getId(), variables);
-    }
-
-    private void runJobs(ProcessInstance process, String activityId) {
-        for (int guard = 0; guard < 100; guard++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(process.getId()).activityId(activityId).list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
     }
 }

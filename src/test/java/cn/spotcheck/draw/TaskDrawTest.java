@@ -10,7 +10,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,14 +183,6 @@ class TaskDrawTest {
     }
 
     private void runDispatchJobs(long taskId) {
-        String processInstanceId = runtimeService.createProcessInstanceQuery().processDefinitionKey("spot-check-task")
-                .processInstanceBusinessKey(String.valueOf(taskId)).singleResult().getId();
-        for (int guard = 0; guard < 100; guard++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        Fixtures.runAsyncJobs(managementService, Fixtures.taskProcess(runtimeService, taskId));
     }
 }

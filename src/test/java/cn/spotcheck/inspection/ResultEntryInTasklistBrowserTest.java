@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -135,9 +134,7 @@ class ResultEntryInTasklistBrowserTest {
         runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
         Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw").singleResult();
         taskService.complete(confirm.getId(), Map.of("approved", true));
-        for (Job job : managementService.createJobQuery().processDefinitionKey("spot-check-task").messages().list()) {
-            managementService.executeJob(job.getId());
-        }
+        Fixtures.runAsyncJobs(managementService, Fixtures.taskProcess(runtimeService, taskId));
         InspectionView inspection = inspections.ofTask(taskId).get(0);
         Task onSite = taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey("onSiteInspection").singleResult();
         taskService.complete(onSite.getId(), Map.of("inspectionDate", "2026-05-12", "onSiteNotes", "船舶证书齐全"));

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.followup.FollowUps;
@@ -85,7 +86,7 @@ class WholeYearScenarioTest {
         clock(2026, 4, 1);
         as("fagui").postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
         complete(String.valueOf(taskId), "confirmDraw", Map.of("approved", true));
-        runJobs("spot-check-task", String.valueOf(taskId));
+        Fixtures.runAsyncJobs(managementService, Fixtures.taskProcess(runtimeService, taskId));
         List<InspectionView> all = inspections.ofTask(taskId);
         assertThat(all.size()).isGreaterThanOrEqualTo(20);
         assertThat(as("fagui").getForObject("/api/draws/" + as("fagui").getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class)
@@ -149,16 +150,6 @@ class WholeYearScenarioTest {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as(businessKey + " waiting at " + taskKey).isNotNull();
         taskService.complete(task.getId(), variables);
-    }
-
-    private void runJobs(String processKey, String businessKey) {
-        for (int guard = 0; guard < 100; guard++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processOf(processKey, businessKey)).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
     }
 
     private String processOf(String processKey, String businessKey) {
