@@ -22,9 +22,11 @@ public class InspectorDirectory {
     private final RecusalRepository recusals;
     private final TargetRepository targets;
     private final CatalogHistory history;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     InspectorDirectory(InspectorRepository repository, RecusalRepository recusals, TargetRepository targets,
-                       CatalogHistory history) {
+                       CatalogHistory history, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.recusals = recusals;
         this.targets = targets;
@@ -148,9 +150,30 @@ public class InspectorDirectory {
                 .toList();
     }
 
+    /*
+     * The two lookups below run inside a fan-out's long transactions, thousands of times: plain SQL, so that no
+     * entity piles up in the persistence context to be dirty-checked before every later query.
+     */
+
     public java.util.Map<Long, String> staffNumbers(java.util.Collection<Long> inspectorIds) {
         java.util.Map<Long, String> result = new java.util.HashMap<>();
-        repository.findAllById(inspectorIds).forEach(i -> result.put(i.getId(), i.getStaffNo()));
+        jdbc.query("select id, staff_no from spotcheck.inspector where id = any(?)",
+                rs -> {
+                    result.put(rs.getLong(1), rs.getString(2));
+                }, (Object) inspectorIds.toArray(Long[]::new));
+        return result;
+    }
+
+    /** Who an officer is, as a document names them. */
+    public record OfficerCard(String staffNo, String name, String certificateNo) {
+    }
+
+    public java.util.Map<String, OfficerCard> cards(java.util.Collection<String> staffNos) {
+        java.util.Map<String, OfficerCard> result = new java.util.HashMap<>();
+        jdbc.query("select staff_no, name, certificate_no from spotcheck.inspector where staff_no = any(?)",
+                rs -> {
+                    result.put(rs.getString(1), new OfficerCard(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }, (Object) staffNos.toArray(String[]::new));
         return result;
     }
 

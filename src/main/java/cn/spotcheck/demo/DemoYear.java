@@ -78,7 +78,7 @@ class DemoYear {
 
         as("fagui", () -> runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(freight), Map.of("taskId", freight)));
         complete(String.valueOf(freight), "confirmDraw", "fagui", Map.of("approved", true, "comment", "抽取结果无误"));
-        while (dispatch.dispatchBatch(freight)) {
+        while (dispatch.dispatchRound(freight)) {
             // every batch now, so that the walk-through finds its inspections at once
         }
         List<InspectionView> all = inspections.ofTask(freight);

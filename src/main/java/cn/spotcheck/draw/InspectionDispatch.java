@@ -6,79 +6,151 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.TaskView;
 
 /**
- * Fans a published draw out into one {@code inspection} process instance per drawn target, a batch per job
- * (the diagram loops until nothing is left). Idempotent: an inspection whose code exists is skipped, so a
- * restart in the middle creates no duplicate and misses none.
+ * Fans a published draw out into one {@code inspection} process instance per drawn target. The diagram calls
+ * {@link #dispatchRound} from a job and loops while it answers "more". A round cuts what is left into slices and
+ * starts them on a few threads, each slice in a transaction of its own, so a slice is either wholly started or not
+ * at all. Idempotent: a target whose inspection exists is skipped, and the unique inspection code makes a second
+ * dispatcher's slice fail rather than duplicate, so a kill in the middle and a restart creates no duplicate and
+ * misses none.
  */
 @Component("inspectionDispatch")
-public class InspectionDispatch {
+public class InspectionDispatch implements DisposableBean {
 
     static final String INSPECTION_PROCESS = "inspection";
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
+    private final ProcessEngineConfigurationImpl engine;
     private final InspectorDirectory inspectors;
+    private final CandidateScan targets;
     private final AnnualPlans plans;
-    private final int batchSize;
+    private final int sliceSize;
+    private final long roundMillis;
+    private final ExecutorService threads;
 
-    InspectionDispatch(JdbcTemplate jdbc, RuntimeService runtimeService, InspectorDirectory inspectors, AnnualPlans plans,
-                       @Value("${spotcheck.dispatch.batch-size:500}") int batchSize) {
+    InspectionDispatch(JdbcTemplate jdbc, RuntimeService runtimeService, ProcessEngineConfigurationImpl engine,
+                       InspectorDirectory inspectors, CandidateScan targets, AnnualPlans plans,
+                       @Value("${spotcheck.dispatch.batch-size:500}") int sliceSize,
+                       @Value("${spotcheck.dispatch.threads:3}") int threadCount,
+                       @Value("${spotcheck.dispatch.round-seconds:120}") int roundSeconds) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
+        this.engine = engine;
         this.inspectors = inspectors;
+        this.targets = targets;
         this.plans = plans;
-        this.batchSize = batchSize;
+        this.sliceSize = sliceSize;
+        // A round must end well inside the job's lock (5 minutes by default), or a second node could take it up.
+        this.roundMillis = roundSeconds * 1000L;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(threadCount, r -> {
+            Thread t = new Thread(r, "inspection-dispatch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static String inspectionCode(long taskId, int position) {
         return String.format("JC-%d-%05d", taskId, position);
     }
 
-    /** Starts the next batch; returns whether more remain. */
-    public boolean dispatchBatch(long taskId) {
+    /** One drawn target waiting for its inspection. */
+    private record Slot(int position, long targetId, List<Long> inspectorIds) {
+    }
+
+    /** Starts inspections for what is left, for at most one round; returns whether more remain. */
+    public boolean dispatchRound(long taskId) {
         TaskView task = plans.task(taskId);
-        List<Object[]> batch = jdbc.query("""
-                select a.position, a.target_id, a.inspector_ids from spotcheck.draw_assignment a
-                join spotcheck.draw_record r on r.id = a.draw_id
-                where r.task_id = ? and not exists (
-                    select 1 from spotcheck.inspection i where i.task_id = r.task_id and i.target_id = a.target_id)
-                order by a.position limit ?""",
-                (rs, i) -> new Object[] {rs.getInt(1), rs.getLong(2), Arrays.asList((Long[]) rs.getArray(3).getArray())},
-                taskId, batchSize + 1);
-        boolean more = batch.size() > batchSize;
-        List<Object[]> now = more ? batch.subList(0, batchSize) : batch;
-        Set<Long> ids = new HashSet<>();
-        now.forEach(row -> ids.addAll(castIds(row[2])));
-        Map<Long, String> staffNos = inspectors.staffNumbers(ids);
-        for (Object[] row : now) {
-            List<String> users = new ArrayList<>();
-            castIds(row[2]).forEach(id -> users.add(staffNos.get(id)));
-            runtimeService.createProcessInstanceByKey(INSPECTION_PROCESS)
-                    .businessKey(inspectionCode(taskId, (Integer) row[0]))
-                    .setVariable("taskId", taskId)
-                    .setVariable("targetId", row[1])
-                    // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
-                    .setVariable("itemCodes", String.join(",", task.itemCodes()))
-                    .setVariable("inspectorUserIds", String.join(",", users))
-                    .setVariable("taskName", task.name())
-                    .execute();
+        List<Slot> left = remaining(taskId);
+        long deadline = System.currentTimeMillis() + roundMillis;
+        List<Future<Boolean>> slices = new ArrayList<>();
+        for (int from = 0; from < left.size(); from += sliceSize) {
+            List<Slot> slice = left.subList(from, Math.min(left.size(), from + sliceSize));
+            slices.add(threads.submit(() -> System.currentTimeMillis() < deadline && start(task, slice)));
+        }
+        boolean more = false;
+        RuntimeException failure = null;
+        for (Future<Boolean> slice : slices) {
+            try {
+                more |= !slice.get();
+            } catch (ExecutionException e) {
+                // Wait for the other slices: what they started stays started, and the job's retry takes the rest.
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("派发检查被中断", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return more;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Long> castIds(Object value) {
-        return (List<Long>) value;
+    private List<Slot> remaining(long taskId) {
+        Set<String> started = new HashSet<>(jdbc.queryForList(
+                "select code from spotcheck.inspection where task_id = ?", String.class, taskId));
+        List<Slot> left = new ArrayList<>();
+        jdbc.query("""
+                select a.position, a.target_id, a.inspector_ids from spotcheck.draw_assignment a
+                join spotcheck.draw_record r on r.id = a.draw_id
+                where r.task_id = ? order by a.position""",
+                rs -> {
+                    if (!started.contains(inspectionCode(taskId, rs.getInt(1)))) {
+                        left.add(new Slot(rs.getInt(1), rs.getLong(2), Arrays.asList((Long[]) rs.getArray(3).getArray())));
+                    }
+                }, taskId);
+        return left;
+    }
+
+    /** Starts one slice in one engine command, so its instances are written together and commit together. */
+    private boolean start(TaskView task, List<Slot> slice) {
+        Set<Long> officerIds = new HashSet<>();
+        slice.forEach(s -> officerIds.addAll(s.inspectorIds()));
+        Map<Long, String> staffNos = inspectors.staffNumbers(officerIds);
+        Map<Long, CandidateScan.TargetIdentity> identities = targets.identities(slice.stream().map(Slot::targetId).toList());
+        String itemCodes = String.join(",", task.itemCodes());
+        engine.getCommandExecutorTxRequired().execute(context -> {
+            for (Slot slot : slice) {
+                CandidateScan.TargetIdentity target = identities.get(slot.targetId());
+                runtimeService.createProcessInstanceByKey(INSPECTION_PROCESS)
+                        .businessKey(inspectionCode(task.id(), slot.position()))
+                        .setVariable("taskId", task.id())
+                        .setVariable("targetId", slot.targetId())
+                        // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
+                        .setVariable("itemCodes", itemCodes)
+                        .setVariable("inspectorUserIds", String.join(",", slot.inspectorIds().stream().map(staffNos::get).toList()))
+                        // What the officers' lists and forms show; read here for the slice, not once per instance.
+                        .setVariable("targetName", target == null ? "" : target.name())
+                        .setVariable("targetCode", target == null ? "" : target.code())
+                        .execute();
+            }
+            return null;
+        });
+        return true;
+    }
+
+    @Override
+    public void destroy() {
+        threads.shutdownNow();
     }
 }

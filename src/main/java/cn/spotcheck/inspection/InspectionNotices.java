@@ -13,7 +13,6 @@ import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.documents.Documents;
-import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.TaskView;
 
@@ -49,27 +48,34 @@ public class InspectionNotices {
         String code = execution.getProcessBusinessKey();
         long targetId = ((Number) execution.getVariable("targetId")).longValue();
         long taskId = ((Number) execution.getVariable("taskId")).longValue();
-        CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
+        String targetName = (String) execution.getVariable("targetName");
+        String targetCode = (String) execution.getVariable("targetCode");
+        if (targetName == null) {
+            // Started by hand rather than by the dispatcher, which passes what it read for a whole slice at once.
+            CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
+            targetName = target == null ? "" : target.name();
+            targetCode = target == null ? "" : target.code();
+            execution.setVariable("targetName", targetName);
+            execution.setVariable("targetCode", targetCode);
+        }
         TaskFacts facts = taskFacts(taskId);
         TaskView task = facts.task();
         List<ItemView> itemViews = facts.items();
-        List<String> names = new ArrayList<>();
-        for (String staffNo : Inspections.strings(execution.getVariable("inspectorUserIds"))) {
-            names.add(officers.computeIfAbsent(staffNo, s -> inspectors.findByStaffNo(s)
-                    .map(i -> i.name() + "（执法证号 " + i.certificateNo() + "）").orElse(s)));
+        List<String> staffNos = List.of(Inspections.strings(execution.getVariable("inspectorUserIds")));
+        List<String> unknown = staffNos.stream().filter(s -> !officers.containsKey(s)).toList();
+        if (!unknown.isEmpty()) {
+            inspectors.cards(unknown).values().forEach(c -> officers.put(c.staffNo(), c.name() + "（执法证号 " + c.certificateNo() + "）"));
         }
-        IssuedDocument notice = documents.issue("inspection-notice", code, "随机抽查检查通知书 " + code, Map.of(
+        List<String> names = staffNos.stream().map(s -> officers.getOrDefault(s, s)).toList();
+        documents.issue("inspection-notice", code, "随机抽查检查通知书 " + code, Map.of(
                 "code", code,
-                "targetName", target == null ? "" : target.name(),
-                "targetCode", target == null ? "" : target.code(),
+                "targetName", targetName,
+                "targetCode", targetCode,
                 "taskStart", task.start().toString(),
                 "taskEnd", task.end().toString(),
                 "items", itemViews,
                 "inspectors", names));
-        execution.setVariable("inspectionNoticeId", notice.id());
         // What the officers' forms show: whom they check, for what, on which legal basis.
-        execution.setVariable("targetName", target == null ? "" : target.name());
-        execution.setVariable("targetCode", target == null ? "" : target.code());
         execution.setVariable("itemSummary", String.join("；", itemViews.stream()
                 .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
     }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -59,18 +60,29 @@ public final class PlatformBench {
     public static void main(String[] args) throws Exception {
         int importRows = Integer.parseInt(System.getProperty("bench.importRows", "200000"));
         int totalTargets = Integer.parseInt(System.getProperty("bench.targets", "1000000"));
-        boolean fanOut = Boolean.parseBoolean(System.getProperty("bench.fanOut", "true"));
+        // Which parts to run, e.g. -Dbench.parts=draw,fanout while working on the fan-out; the draw needs the targets.
+        Set<String> parts = Set.of(System.getProperty("bench.parts", "import,search,draw,fanout").split(","));
         Path dataDir = Files.createTempDirectory("spotcheck-bench");
         line("机器：%d 核，最大堆 %d MB，Java %s", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        try (ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "bench", "--camunda.bpm.job-execution.enabled=true",
-                "--logging.level.root=warn")) {
-            importBench(app, importRows);
+        List<String> appArgs = new ArrayList<>(List.of("--camunda.bpm.job-execution.enabled=true", "--logging.level.root=warn",
+                // the production slice size, not the tests' tiny one
+                "--spotcheck.dispatch.batch-size=500"));
+        // e.g. -Dbench.args="--spotcheck.dispatch.threads=4" to try a setting
+        appArgs.addAll(List.of(System.getProperty("bench.args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
+        try (ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "bench", appArgs.toArray(String[]::new))) {
+            if (parts.contains("import")) {
+                importBench(app, importRows);
+            }
             fill(app, totalTargets);
-            searchBench(app);
-            long taskId = drawBench(app);
-            if (fanOut) {
-                fanOutBench(app, taskId);
+            if (parts.contains("search")) {
+                searchBench(app);
+            }
+            if (parts.contains("draw") || parts.contains("fanout")) {
+                long taskId = drawBench(app);
+                if (parts.contains("fanout")) {
+                    fanOutBench(app, taskId);
+                }
             }
         }
         System.out.println("\n===== 基准测试结果 =====");
