@@ -39,6 +39,7 @@ import cn.spotcheck.draw.algorithm.InspectorDrawRequest;
 import cn.spotcheck.draw.algorithm.InspectorReplacement;
 import cn.spotcheck.draw.algorithm.InvalidDrawInputException;
 import cn.spotcheck.draw.algorithm.Recusal;
+import cn.spotcheck.draw.algorithm.Replacement;
 import cn.spotcheck.draw.algorithm.ReplacementOutcome;
 import cn.spotcheck.draw.algorithm.TargetDraw;
 import cn.spotcheck.draw.algorithm.TargetDrawRequest;
@@ -213,7 +214,7 @@ public class TaskDraws {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法更换执法人员：" + e.getMessage(), List.of());
         }
         DrawStore.ChainLink link = store.nextLink();
-        String digest = DrawRecordContent.ofReplacement(request, record.candidateDigest(), outcome.replacement(), link.previousDigest()).digest();
+        String digest = replacementDigest(request, record.candidateDigest(), outcome.replacement(), link.previousDigest());
         jdbc.update("""
                 insert into spotcheck.draw_replacement (draw_id, sequence, target_id, replaced_inspector, new_inspector, reason,
                     requested_by, requested_at, inspector_inputs, chain_position, previous_digest, digest)
@@ -224,7 +225,10 @@ public class TaskDraws {
         return view(record).replacements().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
     }
 
-    /** Walks the whole chain: each record's digest recomputed and pointing at the one before. */
+    /**
+     * Walks the whole chain: every link points at the one before, each draw record is recomputed from its inputs,
+     * and each replacement's digest is recomputed from its stored content (the same code that sealed it).
+     */
     public Verification verifyChain() {
         List<Long> drawIds = jdbc.queryForList("select id from spotcheck.draw_record where chain_position is not null order by chain_position", Long.class);
         List<String> problems = new ArrayList<>();
@@ -245,6 +249,25 @@ public class TaskDraws {
             previous = (String) link[2];
             expectedPosition++;
         }
+        jdbc.query("""
+                select rp.chain_position, rp.draw_id, rp.sequence, rp.target_id, rp.replaced_inspector, rp.new_inspector,
+                       rp.reason, rp.inspector_inputs, rp.previous_digest, rp.digest, r.seed, r.candidate_digest
+                from spotcheck.draw_replacement rp join spotcheck.draw_record r on r.id = rp.draw_id
+                order by rp.chain_position""", rs -> {
+            long position = rs.getLong(1);
+            String where = "链位置 " + position + "（抽取记录 " + rs.getLong(2) + " 的第 " + rs.getInt(3) + " 次更换执法人员）";
+            String recorded = rs.getString(10);
+            try {
+                InspectorDrawRequest inputs = store.inspectorRequest(rs.getBytes(8), DrawSeed.ofHex(rs.getString(11)), List.of());
+                Replacement replacement = new Replacement(rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getString(7));
+                String recomputed = replacementDigest(inputs, rs.getString(12), replacement, rs.getString(9));
+                if (!recomputed.equals(recorded)) {
+                    problems.add(where + "的摘要与其内容不符：按记录的内容重新计算为 " + recomputed + "，记录为 " + recorded);
+                }
+            } catch (RuntimeException e) {
+                problems.add(where + "的内容无法重新计算摘要：" + e.getMessage());
+            }
+        });
         for (long drawId : drawIds) {
             Verification v = verify(drawId);
             if (!v.valid()) {
@@ -252,6 +275,12 @@ public class TaskDraws {
             }
         }
         return new Verification(problems.isEmpty(), problems);
+    }
+
+    /** The digest that seals a replacement into the chain: computed once when recorded, again when the chain is verified. */
+    private static String replacementDigest(InspectorDrawRequest request, String candidateDigest, Replacement replacement,
+                                            String previousDigest) {
+        return DrawRecordContent.ofReplacement(request, candidateDigest, replacement, previousDigest).digest();
     }
 
     /** The assignment as first drawn: the current one with every replacement undone, newest first. */
