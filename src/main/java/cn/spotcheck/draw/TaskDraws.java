@@ -129,7 +129,7 @@ public class TaskDraws {
             return existing.get().id();
         }
         store.byJointGroup(group).ifPresent(other -> {
-            throw ApiException.conflict("jointGroup", "联合抽查组“" + group + "”已于 "
+            throw ApiException.conflict("jointGroup", "无法抽取检查对象：联合抽查组“" + group + "”已于 "
                     + other.drawnAt().toInstant().atZone(BureauTime.ZONE).toLocalDate() + " 抽取（抽取记录 " + other.id()
                     + "，覆盖任务：" + taskNames(store.coveredTasks(other.id())) + "），任务“" + task.name()
                     + "”当时不在其中（加入该组或所属计划发布晚于抽取），不能沿用该次抽取结果；请调整计划，将该任务移出联合抽查组或另编一组");

@@ -155,7 +155,7 @@ class JointGroupDrawTest {
                 List.of("安全监督科", "综合执法支队"), group));
         ResponseEntity<JsonNode> refused = fagui().postForEntity("/api/tasks/" + late + "/start", null, JsonNode.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refused.getBody().get("message").asText()).contains(group, "迟到的联合抽查任务", "抽取记录 " + drawId);
+        assertThat(refused.getBody().get("message").asText()).contains("无法抽取", group, "迟到的联合抽查任务", "抽取记录 " + drawId);
         assertThat(coverage.coveredTasks(drawId)).containsExactly(first, second);
     }
 
