@@ -58,8 +58,38 @@ class DrawStore {
                   String drawnBy, String confirmedBy, Timestamp publishedAt) {
     }
 
+    /** The record covering the task: its own draw, or its joint group's. */
     Optional<Stored> byTask(long taskId) {
-        return one("where task_id = ?", taskId);
+        return one("where id = (select draw_id from spotcheck.draw_task where task_id = ?)", taskId);
+    }
+
+    /** Serialises the draws of one joint group until the end of the transaction. */
+    void lockJointGroup(String jointGroup) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.joint-group:" + jointGroup);
+    }
+
+    Optional<Stored> byJointGroup(String jointGroup) {
+        return jdbc.queryForList("select id from spotcheck.draw_record where joint_group = ? order by id limit 1", Long.class, jointGroup)
+                .stream().findFirst().flatMap(this::byId);
+    }
+
+    /** The tasks a record covers, in id order. */
+    List<Long> coveredTasks(long drawId) {
+        return jdbc.queryForList("select task_id from spotcheck.draw_task where draw_id = ? order by task_id", Long.class, drawId);
+    }
+
+    /** For a joint group's draw, each stratum's credit level and member tasks; empty for an ordinary draw. */
+    Map<String, JointStratum> stratumTasks(long drawId) {
+        String text = jdbc.queryForObject("select stratum_tasks::text from spotcheck.draw_record where id = ?", String.class, drawId);
+        return text == null ? Map.of() : read(text, new TypeReference<LinkedHashMap<String, JointStratum>>() { });
+    }
+
+    /** A stratum of a joint group's draw: the credit level of its candidates and the member tasks whose scopes hold them. */
+    record JointStratum(String level, List<Long> tasks) {
+    }
+
+    String jointGroup(long drawId) {
+        return jdbc.queryForObject("select joint_group from spotcheck.draw_record where id = ?", String.class, drawId);
     }
 
     Optional<Stored> byId(long drawId) {
@@ -68,13 +98,26 @@ class DrawStore {
 
     long insertTargets(long taskId, DrawSeed seed, String algorithm, int version, TargetDrawRequest request,
                        TargetDrawResult result, String drawnBy) {
-        return jdbc.queryForObject("""
+        return insertTargets(taskId, List.of(taskId), null, null, seed, algorithm, version, request, result, drawnBy);
+    }
+
+    /**
+     * A new record made by {@code taskId}'s process, covering {@code coveredTasks} (itself included); for a joint
+     * group also the group's label and its strata's member tasks.
+     */
+    long insertTargets(long taskId, List<Long> coveredTasks, String jointGroup, Map<String, JointStratum> stratumTasks,
+                       DrawSeed seed, String algorithm, int version, TargetDrawRequest request, TargetDrawResult result,
+                       String drawnBy) {
+        long drawId = jdbc.queryForObject("""
                 insert into spotcheck.draw_record (task_id, status, algorithm, algorithm_version, seed, candidate_count,
-                    candidate_digest, candidates, ratios, strata, drawn_by, drawn_at)
-                values (?, 'TARGETS_DRAWN', ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id""", Long.class,
+                    candidate_digest, candidates, ratios, strata, drawn_by, drawn_at, joint_group, stratum_tasks)
+                values (?, 'TARGETS_DRAWN', ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb) returning id""", Long.class,
                 taskId, algorithm, version, seed.hex(), result.candidateCount(), result.candidateDigest(),
                 gzip(candidateLines(request.candidates())), write(request.ratios()), write(result.strata()), drawnBy,
-                Timestamp.from(BureauTime.now()));
+                Timestamp.from(BureauTime.now()), jointGroup, stratumTasks == null ? null : write(stratumTasks));
+        jdbc.batchUpdate("insert into spotcheck.draw_task (task_id, draw_id) values (?, ?)",
+                coveredTasks.stream().map(t -> new Object[] {t, drawId}).toList());
+        return drawId;
     }
 
     /** Locks the chain and returns the next position and the digest it must point back to. */

@@ -25,7 +25,6 @@ import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.InspectorView;
 import cn.spotcheck.catalog.ItemList;
-import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.draw.algorithm.Candidate;
 import cn.spotcheck.draw.algorithm.DrawAlgorithm;
 import cn.spotcheck.draw.algorithm.DrawImpossibleException;
@@ -39,6 +38,7 @@ import cn.spotcheck.draw.algorithm.InspectorDrawRequest;
 import cn.spotcheck.draw.algorithm.InspectorReplacement;
 import cn.spotcheck.draw.algorithm.InvalidDrawInputException;
 import cn.spotcheck.draw.algorithm.Recusal;
+import cn.spotcheck.draw.algorithm.Replacement;
 import cn.spotcheck.draw.algorithm.ReplacementOutcome;
 import cn.spotcheck.draw.algorithm.TargetDraw;
 import cn.spotcheck.draw.algorithm.TargetDrawRequest;
@@ -61,7 +61,6 @@ public class TaskDraws {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AnnualPlans plans;
-    private final ItemList items;
     private final CandidateScan candidates;
     private final InspectorDirectory inspectors;
     private final Inspections inspections;
@@ -69,12 +68,13 @@ public class TaskDraws {
     private final DrawStore store;
     private final JdbcTemplate jdbc;
     private final IdentityService identityService;
+    private final JointGroupCandidates jointGroups;
 
     TaskDraws(AnnualPlans plans, ItemList items, CandidateScan candidates, InspectorDirectory inspectors,
               Inspections inspections, DrawSettings settings, DrawStore store, JdbcTemplate jdbc,
-              IdentityService identityService) {
+              IdentityService identityService, JointGroupCandidates jointGroups) {
+        this.jointGroups = jointGroups;
         this.plans = plans;
-        this.items = items;
         this.candidates = candidates;
         this.inspectors = inspectors;
         this.inspections = inspections;
@@ -84,7 +84,11 @@ public class TaskDraws {
         this.identityService = identityService;
     }
 
-    /** 抽取检查对象: stratified by credit level, recently inspected targets at half weight. */
+    /**
+     * 抽取检查对象: stratified by credit level, recently inspected targets at half weight. A task of a joint group
+     * (联合抽查组) is drawn with its group, once, for the union of the members' scopes ({@link JointGroupCandidates});
+     * a member asking later gets that same record.
+     */
     @Transactional
     public long drawTargets(long taskId) {
         var existing = store.byTask(taskId);
@@ -92,12 +96,10 @@ public class TaskDraws {
             return existing.get().id();
         }
         TaskView task = plans.task(taskId);
-        List<ItemView> taskItems = itemsOf(task);
-        Set<String> scope = new LinkedHashSet<>();
-        taskItems.forEach(i -> scope.addAll(i.categories()));
-        if (!task.targetFilter().categories().isEmpty()) {
-            scope.retainAll(task.targetFilter().categories());
+        if (task.jointGroup() != null) {
+            return drawJointGroup(task);
         }
+        Set<String> scope = new LinkedHashSet<>(jointGroups.scopeCategories(task));
         Set<Long> recent = inspections.inspectedSince(task.itemCodes(), BureauTime.today().minusDays(settings.recentWindowDays()));
         List<Candidate> list = new ArrayList<>();
         Map<String, BigDecimal> ratios = new TreeMap<>();
@@ -114,6 +116,43 @@ public class TaskDraws {
         return store.insertTargets(taskId, seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request, result, CurrentUser.id());
     }
 
+    /**
+     * The draw of a joint group: the published members (and the asking task) are drawn together once. A task that
+     * joined the group, or whose plan was published, after the group was drawn is not in that draw and is refused
+     * rather than silently given targets drawn without its scope.
+     */
+    private long drawJointGroup(TaskView task) {
+        String group = task.jointGroup();
+        store.lockJointGroup(group);
+        var existing = store.byTask(task.id());
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        store.byJointGroup(group).ifPresent(other -> {
+            throw ApiException.conflict("jointGroup", "无法抽取检查对象：联合抽查组“" + group + "”已于 "
+                    + other.drawnAt().toInstant().atZone(BureauTime.ZONE).toLocalDate() + " 抽取（抽取记录 " + other.id()
+                    + "，覆盖任务：" + taskNames(store.coveredTasks(other.id())) + "），任务“" + task.name()
+                    + "”当时不在其中（加入该组或所属计划发布晚于抽取），不能沿用该次抽取结果；请调整计划，将该任务移出联合抽查组或另编一组");
+        });
+        List<TaskView> members = plans.jointGroupMembers(group).stream()
+                .filter(m -> m.id() == task.id() || "PUBLISHED".equals(m.status())).toList();
+        JointGroupCandidates.Union union = jointGroups.union(members);
+        List<Long> memberIds = members.stream().map(TaskView::id).toList();
+        if (union.candidates().isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "联合抽查组“" + group + "”（任务：" + taskNames(memberIds)
+                    + "）的抽查范围内没有在营的检查对象", List.of());
+        }
+        DrawSeed seed = DrawSeed.generate(RANDOM);
+        TargetDrawRequest request = new TargetDrawRequest(seed, union.candidates(), union.ratios());
+        TargetDrawResult result = TargetDraw.draw(request);
+        return store.insertTargets(task.id(), memberIds, group, union.strata(), seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION,
+                request, result, CurrentUser.id());
+    }
+
+    private String taskNames(List<Long> taskIds) {
+        return String.join("、", taskIds.stream().map(id -> "“" + plans.task(id).name() + "”").toList());
+    }
+
     /** 抽取执法检查人员, then the record is sealed into the chain. */
     @Transactional
     public void drawInspectors(long taskId) {
@@ -121,10 +160,9 @@ public class TaskDraws {
         if (!"TARGETS_DRAWN".equals(record.status())) {
             return;
         }
-        TaskView task = plans.task(taskId);
         TargetDrawResult targets = new TargetDrawResult(record.candidateDigest(), record.candidateCount(), store.strata(record.id()));
         List<Long> targetIds = targets.drawnIds();
-        InspectorDrawRequest request = inspectorRequest(task, record.seed(), targetIds);
+        InspectorDrawRequest request = inspectorRequest(coveredTasks(record), record.seed(), targetIds);
         InspectorAssignment assignment;
         try {
             assignment = InspectorDraw.draw(request);
@@ -170,8 +208,9 @@ public class TaskDraws {
         DrawStore.Stored record = store.byId(drawId).orElseThrow(() -> ApiException.notFound("抽取记录 " + drawId + " 不存在"));
         TargetDrawRequest targetInputs = new TargetDrawRequest(record.seed(), store.candidates(drawId), store.ratios(drawId));
         TargetDrawResult recordedTargets = new TargetDrawResult(record.candidateDigest(), record.candidateCount(), store.strata(drawId));
+        Verification jointStrata = verifyJointStrata(drawId, targetInputs.ratios().keySet());
         if (record.digest() == null) {
-            return DrawVerifier.verifyTargets(targetInputs, recordedTargets);
+            return DrawVerifier.verifyTargets(targetInputs, recordedTargets).and(jointStrata);
         }
         InspectorDrawRequest inspectorInputs = store.inspectorRequest(drawId, record.seed(), recordedTargets.drawnIds());
         InspectorAssignment original = originalAssignment(drawId, store.assignment(drawId));
@@ -180,7 +219,31 @@ public class TaskDraws {
         if (!recomputed.equals(record.digest())) {
             result = result.and(new Verification(false, List.of("记录摘要不符：重新计算为 " + recomputed + "，记录为 " + record.digest())));
         }
-        return result;
+        return result.and(jointStrata);
+    }
+
+    /**
+     * A joint group's draw: each stratum's recorded member tasks must be the ones its code names (the code is under
+     * the digest), and among the tasks the record covers. Nothing to check for an ordinary draw.
+     */
+    private Verification verifyJointStrata(long drawId, Set<String> strata) {
+        Map<String, DrawStore.JointStratum> joint = store.stratumTasks(drawId);
+        if (joint.isEmpty()) {
+            return new Verification(true, List.of());
+        }
+        Set<Long> covered = new HashSet<>(store.coveredTasks(drawId));
+        List<String> problems = new ArrayList<>();
+        for (String stratum : strata) {
+            DrawStore.JointStratum s = joint.get(stratum);
+            if (s == null) {
+                problems.add("联合抽查分层“" + stratum + "”没有记录所属任务");
+            } else if (!JointGroupCandidates.stratumCode(s.level(), s.tasks()).equals(stratum)) {
+                problems.add("联合抽查分层“" + stratum + "”记录的信用等级和所属任务（" + s.level() + "，任务 " + s.tasks() + "）与分层名称不符");
+            } else if (!covered.containsAll(s.tasks())) {
+                problems.add("联合抽查分层“" + stratum + "”的所属任务不全在本次抽取覆盖的任务中");
+            }
+        }
+        return new Verification(problems.isEmpty(), problems);
     }
 
     /**
@@ -202,9 +265,8 @@ public class TaskDraws {
         if (!current.inspectorsOf(targetId).contains(replaced.id())) {
             throw ApiException.badRequest("staffNo", "执法人员 " + staffNo + " 不在检查对象 " + targetId + " 的检查组中");
         }
-        TaskView task = plans.task(taskId);
         List<Long> targetIds = current.targets().stream().map(t -> t.targetId()).toList();
-        InspectorDrawRequest request = inspectorRequest(task, record.seed(), targetIds);
+        InspectorDrawRequest request = inspectorRequest(coveredTasks(record), record.seed(), targetIds);
         int sequence = jdbc.queryForObject("select count(*) + 1 from spotcheck.draw_replacement where draw_id = ?", Integer.class, record.id());
         ReplacementOutcome outcome;
         try {
@@ -213,7 +275,7 @@ public class TaskDraws {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法更换执法人员：" + e.getMessage(), List.of());
         }
         DrawStore.ChainLink link = store.nextLink();
-        String digest = DrawRecordContent.ofReplacement(request, record.candidateDigest(), outcome.replacement(), link.previousDigest()).digest();
+        String digest = replacementDigest(request, record.candidateDigest(), outcome.replacement(), link.previousDigest());
         jdbc.update("""
                 insert into spotcheck.draw_replacement (draw_id, sequence, target_id, replaced_inspector, new_inspector, reason,
                     requested_by, requested_at, inspector_inputs, chain_position, previous_digest, digest)
@@ -224,7 +286,10 @@ public class TaskDraws {
         return view(record).replacements().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
     }
 
-    /** Walks the whole chain: each record's digest recomputed and pointing at the one before. */
+    /**
+     * Walks the whole chain: every link points at the one before, each draw record is recomputed from its inputs,
+     * and each replacement's digest is recomputed from its stored content (the same code that sealed it).
+     */
     public Verification verifyChain() {
         List<Long> drawIds = jdbc.queryForList("select id from spotcheck.draw_record where chain_position is not null order by chain_position", Long.class);
         List<String> problems = new ArrayList<>();
@@ -245,6 +310,25 @@ public class TaskDraws {
             previous = (String) link[2];
             expectedPosition++;
         }
+        jdbc.query("""
+                select rp.chain_position, rp.draw_id, rp.sequence, rp.target_id, rp.replaced_inspector, rp.new_inspector,
+                       rp.reason, rp.inspector_inputs, rp.previous_digest, rp.digest, r.seed, r.candidate_digest
+                from spotcheck.draw_replacement rp join spotcheck.draw_record r on r.id = rp.draw_id
+                order by rp.chain_position""", rs -> {
+            long position = rs.getLong(1);
+            String where = "链位置 " + position + "（抽取记录 " + rs.getLong(2) + " 的第 " + rs.getInt(3) + " 次更换执法人员）";
+            String recorded = rs.getString(10);
+            try {
+                InspectorDrawRequest inputs = store.inspectorRequest(rs.getBytes(8), DrawSeed.ofHex(rs.getString(11)), List.of());
+                Replacement replacement = new Replacement(rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getString(7));
+                String recomputed = replacementDigest(inputs, rs.getString(12), replacement, rs.getString(9));
+                if (!recomputed.equals(recorded)) {
+                    problems.add(where + "的摘要与其内容不符：按记录的内容重新计算为 " + recomputed + "，记录为 " + recorded);
+                }
+            } catch (RuntimeException e) {
+                problems.add(where + "的内容无法重新计算摘要：" + e.getMessage());
+            }
+        });
         for (long drawId : drawIds) {
             Verification v = verify(drawId);
             if (!v.valid()) {
@@ -252,6 +336,12 @@ public class TaskDraws {
             }
         }
         return new Verification(problems.isEmpty(), problems);
+    }
+
+    /** The digest that seals a replacement into the chain: computed once when recorded, again when the chain is verified. */
+    private static String replacementDigest(InspectorDrawRequest request, String candidateDigest, Replacement replacement,
+                                            String previousDigest) {
+        return DrawRecordContent.ofReplacement(request, candidateDigest, replacement, previousDigest).digest();
     }
 
     /** The assignment as first drawn: the current one with every replacement undone, newest first. */
@@ -270,15 +360,54 @@ public class TaskDraws {
                 .map(e -> new cn.spotcheck.draw.algorithm.TargetInspectors(e.getKey(), e.getValue())).toList());
     }
 
-    private InspectorDrawRequest inspectorRequest(TaskView task, DrawSeed seed, List<Long> targetIds) {
-        List<ItemView> taskItems = itemsOf(task);
+    /** The tasks a record covers: its one task, or the members of its joint group. */
+    private List<TaskView> coveredTasks(DrawStore.Stored record) {
+        return store.coveredTasks(record.id()).stream().map(plans::task).toList();
+    }
+
+    /**
+     * The inspector draw's inputs for the tasks a record covers. One task: its items' expertise (a joint task: any
+     * part of it), certificates valid through its end, its departments if joint. A joint group: the union of the
+     * members' expertise, each member's expertise held by someone in the pool, certificates valid through the
+     * latest end, every member's department required, and at least one inspector per required department.
+     */
+    private InspectorDrawRequest inspectorRequest(List<TaskView> tasks, DrawSeed seed, List<Long> targetIds) {
+        boolean group = tasks.size() > 1;
+        boolean joint = tasks.stream().anyMatch(TaskView::joint);
         Set<String> expertise = new LinkedHashSet<>();
-        taskItems.forEach(i -> expertise.addAll(i.expertise()));
-        List<InspectorView> pool = inspectors.drawablePool(task.end(), expertise, task.joint());
-        if (pool.size() < task.inspectorsPerTarget()) {
+        Set<String> itemCodes = new LinkedHashSet<>();
+        Set<String> departmentSet = new LinkedHashSet<>();
+        LocalDate end = tasks.get(0).end();
+        int perTarget = 0;
+        for (TaskView task : tasks) {
+            jointGroups.itemsOf(task).forEach(i -> expertise.addAll(i.expertise()));
+            itemCodes.addAll(task.itemCodes());
+            if (task.joint()) {
+                departmentSet.addAll(task.departments());
+            }
+            end = task.end().isAfter(end) ? task.end() : end;
+            perTarget = Math.max(perTarget, task.inspectorsPerTarget());
+        }
+        List<String> departments = joint ? List.copyOf(departmentSet) : List.of();
+        if (group) {
+            perTarget = Math.max(perTarget, departments.size());
+        }
+        List<InspectorView> pool = inspectors.drawablePool(end, expertise, joint);
+        if (pool.size() < perTarget) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法抽取执法检查人员：具备专业领域“" + String.join("、", expertise)
-                    + "”、在岗且执法证有效期至 " + task.end() + " 以后的执法人员只有 " + pool.size() + " 名，每个检查对象需要 "
-                    + task.inspectorsPerTarget() + " 名", List.of());
+                    + "”、在岗且执法证有效期至 " + end + " 以后的执法人员只有 " + pool.size() + " 名，每个检查对象需要 "
+                    + perTarget + " 名", List.of());
+        }
+        if (group) {
+            for (TaskView task : tasks) {
+                Set<String> needed = new LinkedHashSet<>();
+                jointGroups.itemsOf(task).forEach(i -> needed.addAll(i.expertise()));
+                if (!needed.isEmpty() && pool.stream().noneMatch(i -> i.expertise().stream().anyMatch(needed::contains))) {
+                    throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法抽取执法检查人员：联合抽查任务“" + task.name()
+                            + "”的检查事项需要专业领域“" + String.join("、", needed) + "”，在岗且执法证有效期至 " + end
+                            + " 以后的执法人员中没有具备的", List.of());
+                }
+            }
         }
         Map<String, Long> idByStaffNo = new java.util.HashMap<>();
         pool.forEach(i -> idByStaffNo.put(i.staffNo(), i.id()));
@@ -288,29 +417,34 @@ public class TaskDraws {
         inspectors.recusalsInForce(today).stream().filter(r -> inTask.contains(r.targetId()))
                 .forEach(r -> recusals.add(new Recusal(r.inspectorId(), r.targetId())));
         // Whoever inspected a target last time for the same item does not inspect it again.
-        inspections.lastInspectors(task.itemCodes()).forEach((targetId, staffNos) -> {
+        inspections.lastInspectors(itemCodes).forEach((targetId, staffNos) -> {
             if (inTask.contains(targetId)) {
                 staffNos.stream().map(idByStaffNo::get).filter(java.util.Objects::nonNull)
                         .forEach(id -> recusals.add(new Recusal(id, targetId)));
             }
         });
         List<Inspector> eligible = pool.stream().map(i -> new Inspector(i.id(), i.department())).toList();
-        List<String> departments = task.joint() ? task.departments() : List.of();
         try {
-            return new InspectorDrawRequest(seed, targetIds, task.inspectorsPerTarget(), eligible, recusals, departments);
+            return new InspectorDrawRequest(seed, targetIds, perTarget, eligible, recusals, departments);
         } catch (InvalidDrawInputException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of());
         }
     }
 
-    private List<ItemView> itemsOf(TaskView task) {
-        return task.itemCodes().stream().map(code -> items.byCode(code)
-                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "检查事项 " + code + " 已不在清单中", List.of()))).toList();
-    }
-
     private DrawView view(DrawStore.Stored record) {
-        List<DrawView.Stratum> strata = store.strata(record.id()).stream()
+        List<cn.spotcheck.draw.algorithm.StratumDraw> recordedStrata = store.strata(record.id());
+        List<DrawView.Stratum> strata = recordedStrata.stream()
                 .map(s -> new DrawView.Stratum(s.stratum(), s.ratio(), s.candidateCount(), s.drawnIds().size())).toList();
+        Map<Long, TaskView> covered = new LinkedHashMap<>();
+        coveredTasks(record).forEach(t -> covered.put(t.id(), t));
+        Map<Long, List<String>> itemCodes = DrawCoverage.itemCodesByTarget(record.taskId(), recordedStrata,
+                store.stratumTasks(record.id()), covered);
+        String jointGroup = store.jointGroup(record.id());
+        List<DrawView.CoveredTask> tasks = covered.values().stream()
+                .map(t -> new DrawView.CoveredTask(t.id(), t.name(), t.itemCodes(), t.departments())).toList();
+        String jointNote = jointGroup == null ? null : "联合抽查“" + jointGroup + "”：本次抽取一次覆盖 " + tasks.size() + " 个抽查任务（"
+                + String.join("、", tasks.stream().map(t -> "“" + t.name() + "”").toList())
+                + "），按各任务抽查范围的并集抽取，每个检查对象只检查一次，检查其所在范围内各任务的全部检查事项（进一次门、查多项事）";
         InspectorAssignment assignment = record.digest() == null ? new InspectorAssignment(List.of()) : store.assignment(record.id());
         Set<Long> inspectorIds = new HashSet<>();
         assignment.targets().forEach(t -> inspectorIds.addAll(t.inspectorIds()));
@@ -329,12 +463,13 @@ public class TaskDraws {
         List<DrawView.DrawnTarget> targets = assignment.targets().stream().map(t -> {
             CandidateScan.TargetIdentity who = identities.get(t.targetId());
             return new DrawView.DrawnTarget(t.targetId(), who == null ? null : who.code(),
-                    who == null ? null : who.name(), t.inspectorIds().stream().map(staffNos::get).toList());
+                    who == null ? null : who.name(), t.inspectorIds().stream().map(staffNos::get).toList(),
+                    itemCodes.getOrDefault(t.targetId(), List.of()));
         }).toList();
         List<DrawView.ReplacementView> replacements = replacementRows.stream().map(r -> new DrawView.ReplacementView(
                 (Integer) r[0], (Long) r[1], staffNos.get((Long) r[2]), staffNos.get((Long) r[3]), (String) r[4],
                 (String) r[5], (java.time.Instant) r[6], (String) r[7])).toList();
-        return new DrawView(record.id(), record.taskId(), record.status(), record.seed().hex(), record.algorithm(),
+        return new DrawView(record.id(), record.taskId(), jointGroup, tasks, jointNote, record.status(), record.seed().hex(), record.algorithm(),
                 record.version(), record.candidateCount(), record.candidateDigest(), strata, targets, replacements,
                 record.previousDigest(), record.digest(), record.drawnAt().toInstant(), record.drawnBy(),
                 record.confirmedBy(), record.publishedAt() == null ? null : record.publishedAt().toInstant());

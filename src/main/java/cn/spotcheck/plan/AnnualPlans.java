@@ -93,6 +93,11 @@ public class AnnualPlans {
                 .orElseThrow(() -> ApiException.notFound("抽查任务 " + taskId + " 不存在"));
     }
 
+    /** The tasks of a joint group (联合抽查组), in id order, whatever plan they are in. */
+    public List<TaskView> jointGroupMembers(String jointGroup) {
+        return tasks.findByJointGroupOrderById(jointGroup).stream().map(SpotCheckTask::view).toList();
+    }
+
     /** The plan a task belongs to. */
     public PlanView planOf(long taskId) {
         return get(task(taskId).planId());

@@ -69,6 +69,9 @@ class SpotCheckTask {
 
     private boolean joint;
 
+    @Column(name = "joint_group")
+    private String jointGroup;
+
     private String status = "PLANNED";
 
     @Column(name = "created_at")
@@ -92,12 +95,13 @@ class SpotCheckTask {
         this.form = spec.form();
         this.departments = new ArrayList<>(spec.departments());
         this.joint = spec.joint();
+        this.jointGroup = spec.jointGroup();
     }
 
     TaskView view() {
         return new TaskView(id, planId, name, List.copyOf(itemCodes),
                 new TaskView.TargetFilter(List.copyOf(categories), List.copyOf(regions), List.copyOf(tags)),
-                ratio, inspectorsPerTarget, start, end, form.name(), form.displayName(), List.copyOf(departments), joint, status);
+                ratio, inspectorsPerTarget, start, end, form.name(), form.displayName(), List.copyOf(departments), joint, jointGroup, status);
     }
 
     Long getId() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.catalog.CatalogVocabulary;
@@ -33,10 +34,12 @@ class TaskRules {
 
     private final ItemList items;
     private final CatalogVocabulary vocabulary;
+    private final JdbcTemplate jdbc;
 
-    TaskRules(ItemList items, CatalogVocabulary vocabulary) {
+    TaskRules(ItemList items, CatalogVocabulary vocabulary, JdbcTemplate jdbc) {
         this.items = items;
         this.vocabulary = vocabulary;
+        this.jdbc = jdbc;
     }
 
     TaskSpec validate(int planYear, TaskInput in) {
@@ -113,11 +116,39 @@ class TaskRules {
         taskItems.stream().filter(i -> !i.jointCheckable()).findFirst().filter(i -> joint).ifPresent(i ->
                 errors.add(new FieldMessage("itemCodes", "检查事项 " + i.code() + " 不适用联合抽查")));
 
+        String jointGroup = jointGroup(in.jointGroup(), joint, planYear, errors);
+
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
         }
         return new TaskSpec(name, codes, categories, clean(filter.regions()), tags, ratio, perTarget, start, end, form,
-                departments, joint);
+                departments, joint, jointGroup);
+    }
+
+    /**
+     * 联合抽查组: only a joint task may join one, and all members of a group belong to plans of the same year
+     * (they are drawn once, together). Blank means none.
+     */
+    private String jointGroup(String value, boolean joint, int planYear, List<FieldMessage> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String group = value.strip();
+        if (!joint) {
+            errors.add(new FieldMessage("jointGroup", "只有联合抽查任务（joint 为 true，或选择联合抽查形式并列出参与部门）才能加入联合抽查组“"
+                    + group + "”"));
+        }
+        if (group.length() > 200) {
+            errors.add(new FieldMessage("jointGroup", "联合抽查组名称不能超过 200 个字符"));
+        }
+        List<Integer> otherYears = jdbc.queryForList("""
+                select distinct p.plan_year from spotcheck.spot_check_task t join spotcheck.annual_plan p on p.id = t.plan_id
+                where t.joint_group = ? and p.plan_year <> ? order by 1""", Integer.class, group, planYear);
+        if (!otherYears.isEmpty()) {
+            errors.add(new FieldMessage("jointGroup", "联合抽查组“" + group + "”已有 " + otherYears.get(0)
+                    + " 年度计划的任务，同一联合抽查组的任务应属于同一计划年度（本计划为 " + planYear + " 年度）"));
+        }
+        return group;
     }
 
     /** Why the task must check every target in scope, or null for a sampled task. */

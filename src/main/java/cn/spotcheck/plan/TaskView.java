@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A spot-check task as the API, the draw and the public site read it. */
+/**
+ * A spot-check task as the API, the draw and the public site read it. {@code jointGroup} is null outside a joint
+ * group (联合抽查组).
+ */
 public record TaskView(long id, long planId, String name, List<String> itemCodes, TargetFilter targetFilter,
                        BigDecimal ratio, int inspectorsPerTarget, LocalDate start, LocalDate end, String form,
-                       String formName, List<String> departments, boolean joint, String status) {
+                       String formName, List<String> departments, boolean joint, String jointGroup, String status) {
 
     /** Which targets the task may draw from; empty lists mean no restriction on that field. */
     public record TargetFilter(List<String> categories, List<String> regions, List<String> tags) {

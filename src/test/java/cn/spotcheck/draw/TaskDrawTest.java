@@ -135,6 +135,29 @@ class TaskDrawTest {
     }
 
     @Test
+    void editingAReplacementRowIsReportedByTheChainCheckAtItsPosition() {
+        long taskId = publishedTask("JT-WX-02", List.of("机动车维修"), 0.03);
+        fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
+        JsonNode target = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class).get("targets").get(0);
+        JsonNode replaced = fagui().postForEntity("/api/tasks/" + taskId + "/draw/replacements",
+                Map.of("targetId", target.get("targetId").asLong(), "staffNo", target.get("inspectorStaffNos").get(0).asText(),
+                        "reason", "执法人员请假"), JsonNode.class).getBody();
+        String digest = replaced.get("digest").asText();
+        long position = jdbc.queryForObject("select chain_position from spotcheck.draw_replacement where digest = ?", Long.class, digest);
+        assertThat(fagui().getForObject("/api/draws/chain/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+        try {
+            // Only the reason changes: the assignment and every stored digest stay as they were.
+            jdbc.update("update spotcheck.draw_replacement set reason = '执法人员出差' where digest = ?", digest);
+            JsonNode verdict = fagui().getForObject("/api/draws/chain/verify", JsonNode.class);
+            assertThat(verdict.get("valid").asBoolean()).isFalse();
+            assertThat(verdict.get("problems").toString()).contains("链位置 " + position + "（").contains("摘要与其内容不符");
+        } finally {
+            jdbc.update("update spotcheck.draw_replacement set reason = '执法人员请假' where digest = ?", digest);
+        }
+        assertThat(fagui().getForObject("/api/draws/chain/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void alteringARecordedDrawIsDetected() {
         long taskId = publishedTask("JT-GJ-01", List.of("公交"), 0.2);
         fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
