@@ -43,12 +43,13 @@ public class InspectionDispatch implements DisposableBean {
     private final InspectorDirectory inspectors;
     private final CandidateScan targets;
     private final AnnualPlans plans;
+    private final DrawCoverage coverage;
     private final int sliceSize;
     private final long roundMillis;
     private final ExecutorService threads;
 
     InspectionDispatch(JdbcTemplate jdbc, RuntimeService runtimeService, ProcessEngineConfigurationImpl engine,
-                       InspectorDirectory inspectors, CandidateScan targets, AnnualPlans plans,
+                       InspectorDirectory inspectors, CandidateScan targets, AnnualPlans plans, DrawCoverage coverage,
                        @Value("${spotcheck.dispatch.batch-size:500}") int sliceSize,
                        @Value("${spotcheck.dispatch.threads:3}") int threadCount,
                        @Value("${spotcheck.dispatch.round-seconds:120}") int roundSeconds) {
@@ -58,6 +59,7 @@ public class InspectionDispatch implements DisposableBean {
         this.inspectors = inspectors;
         this.targets = targets;
         this.plans = plans;
+        this.coverage = coverage;
         this.sliceSize = sliceSize;
         // A round must end well inside the job's lock (5 minutes by default), or a second node could take it up.
         this.roundMillis = roundSeconds * 1000L;
@@ -73,12 +75,18 @@ public class InspectionDispatch implements DisposableBean {
         return String.format("JC-%d-%05d", taskId, position);
     }
 
-    /** One drawn target waiting for its inspection. */
-    private record Slot(int position, long targetId, List<Long> inspectorIds) {
+    /** One drawn target waiting for its inspection, with every item it is checked for (a joint draw's union). */
+    private record Slot(int position, long targetId, List<Long> inspectorIds, List<String> itemCodes) {
     }
 
-    /** Starts inspections for what is left, for at most one round; returns whether more remain. */
+    /**
+     * Starts inspections for what is left, for at most one round; returns whether more remain. Of a joint group
+     * drawn once, only the task that made the draw fans out: one inspection per target, for all the group's items.
+     */
     public boolean dispatchRound(long taskId) {
+        if (!coverage.fansOut(taskId)) {
+            return false;
+        }
         TaskView task = plans.task(taskId);
         List<Slot> left = remaining(taskId);
         long deadline = System.currentTimeMillis() + roundMillis;
@@ -107,18 +115,18 @@ public class InspectionDispatch implements DisposableBean {
     }
 
     private List<Slot> remaining(long taskId) {
+        long drawId = coverage.drawOf(taskId).orElseThrow(() -> new IllegalStateException("任务 " + taskId + " 尚未抽取"));
+        Map<Long, List<String>> itemCodes = coverage.itemCodesByTarget(drawId);
         Set<String> started = new HashSet<>(jdbc.queryForList(
                 "select code from spotcheck.inspection where task_id = ?", String.class, taskId));
         List<Slot> left = new ArrayList<>();
-        jdbc.query("""
-                select a.position, a.target_id, a.inspector_ids from spotcheck.draw_assignment a
-                join spotcheck.draw_record r on r.id = a.draw_id
-                where r.task_id = ? order by a.position""",
+        jdbc.query("select position, target_id, inspector_ids from spotcheck.draw_assignment where draw_id = ? order by position",
                 rs -> {
                     if (!started.contains(inspectionCode(taskId, rs.getInt(1)))) {
-                        left.add(new Slot(rs.getInt(1), rs.getLong(2), Arrays.asList((Long[]) rs.getArray(3).getArray())));
+                        left.add(new Slot(rs.getInt(1), rs.getLong(2), Arrays.asList((Long[]) rs.getArray(3).getArray()),
+                                itemCodes.get(rs.getLong(2))));
                     }
-                }, taskId);
+                }, drawId);
         return left;
     }
 
@@ -128,7 +136,6 @@ public class InspectionDispatch implements DisposableBean {
         slice.forEach(s -> officerIds.addAll(s.inspectorIds()));
         Map<Long, String> staffNos = inspectors.staffNumbers(officerIds);
         Map<Long, CandidateScan.TargetIdentity> identities = targets.identities(slice.stream().map(Slot::targetId).toList());
-        String itemCodes = String.join(",", task.itemCodes());
         engine.getCommandExecutorTxRequired().execute(context -> {
             for (Slot slot : slice) {
                 CandidateScan.TargetIdentity target = identities.get(slot.targetId());
@@ -137,7 +144,7 @@ public class InspectionDispatch implements DisposableBean {
                         .setVariable("taskId", task.id())
                         .setVariable("targetId", slot.targetId())
                         // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
-                        .setVariable("itemCodes", itemCodes)
+                        .setVariable("itemCodes", String.join(",", slot.itemCodes()))
                         .setVariable("inspectorUserIds", String.join(",", slot.inspectorIds().stream().map(staffNos::get).toList()))
                         // What the officers' lists and forms show; read here for the slice, not once per instance.
                         .setVariable("targetName", target == null ? "" : target.name())

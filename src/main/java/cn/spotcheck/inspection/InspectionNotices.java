@@ -1,6 +1,5 @@
 package cn.spotcheck.inspection;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,12 +28,10 @@ public class InspectionNotices {
      * A fan-out issues thousands of notices for one task in a few minutes: the task, its items and the officers'
      * names are read once a minute rather than once a notice.
      */
-    private final Map<Long, TaskFacts> tasks = new ConcurrentHashMap<>();
+    private final Map<Long, TaskView> tasks = new ConcurrentHashMap<>();
+    private final Map<String, ItemView> itemsByCode = new ConcurrentHashMap<>();
     private final Map<String, String> officers = new ConcurrentHashMap<>();
     private volatile long cachedSince = System.nanoTime();
-
-    private record TaskFacts(TaskView task, List<ItemView> items) {
-    }
 
     InspectionNotices(Documents documents, CandidateScan targets, ItemList items, InspectorDirectory inspectors, AnnualPlans plans) {
         this.documents = documents;
@@ -58,9 +55,12 @@ public class InspectionNotices {
             execution.setVariable("targetName", targetName);
             execution.setVariable("targetCode", targetCode);
         }
-        TaskFacts facts = taskFacts(taskId);
-        TaskView task = facts.task();
-        List<ItemView> itemViews = facts.items();
+        TaskView task = task(taskId);
+        // A joint draw checks a target for the items of every task in the group whose scope holds it.
+        String[] codes = Inspections.strings(execution.getVariable("itemCodes"));
+        List<ItemView> itemViews = (codes.length == 0 ? task.itemCodes() : List.of(codes)).stream()
+                .map(c -> itemsByCode.computeIfAbsent(c, k -> items.byCode(k).orElse(null)))
+                .filter(java.util.Objects::nonNull).toList();
         List<String> staffNos = List.of(Inspections.strings(execution.getVariable("inspectorUserIds")));
         List<String> unknown = staffNos.stream().filter(s -> !officers.containsKey(s)).toList();
         if (!unknown.isEmpty()) {
@@ -80,17 +80,13 @@ public class InspectionNotices {
                 .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
     }
 
-    private TaskFacts taskFacts(long taskId) {
+    private TaskView task(long taskId) {
         if (System.nanoTime() - cachedSince > 60_000_000_000L) {
             tasks.clear();
+            itemsByCode.clear();
             officers.clear();
             cachedSince = System.nanoTime();
         }
-        return tasks.computeIfAbsent(taskId, id -> {
-            TaskView task = plans.task(id);
-            List<ItemView> itemViews = new ArrayList<>();
-            task.itemCodes().forEach(c -> items.byCode(c).ifPresent(itemViews::add));
-            return new TaskFacts(task, List.copyOf(itemViews));
-        });
+        return tasks.computeIfAbsent(taskId, plans::task);
     }
 }

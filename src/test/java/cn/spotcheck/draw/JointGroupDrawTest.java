@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -22,7 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.documents.Documents;
 
 /**
  * 联合抽查 across tasks: joint tasks of different departments' plans in one joint group share targets; they are drawn
@@ -44,6 +47,10 @@ class JointGroupDrawTest {
     JdbcTemplate jdbc;
     @Autowired
     DrawCoverage coverage;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    Documents documents;
 
     private TestRestTemplate fagui() {
         return http.withBasicAuth("fagui", "demo");
@@ -149,6 +156,21 @@ class JointGroupDrawTest {
         assertThat(confirmed.getStatusCode().value()).as(confirmed.getBody()).isEqualTo(204);
         String page = http.getForObject("/public/draws/" + drawId, String.class);
         assertThat(page).contains("货运资质联合抽查", "货运车辆技术联合抽查", "复核通过", group);
+
+        // 进一次门、查多项事: one inspection per drawn target, for the items of both tasks where both apply.
+        Fixtures.runAsyncJobs(managementService, Fixtures.taskProcess(runtimeService, first));
+        JsonNode inspections = fagui().getForObject("/api/inspections?taskId=" + first, JsonNode.class);
+        assertThat(inspections).hasSize(ids.size());
+        Set<Long> visited = new HashSet<>();
+        for (JsonNode inspection : inspections) {
+            long target = inspection.get("targetId").asLong();
+            assertThat(visited.add(target)).as("target " + target + " visited once").isTrue();
+            assertThat(strings(inspection.get("itemCodes"))).as("inspection " + inspection.get("code")).isEqualTo(hook.get(target));
+        }
+        String notice = documents.about(inspections.get(0).get("code").asText()).get(0).html();
+        hook.get(inspections.get(0).get("targetId").asLong()).forEach(code -> assertThat(notice).contains(code));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(second)).count())
+                .as("the second task starts no fan-out of its own").isZero();
 
         // A task that joins the group after the draw is refused, not given targets drawn without its scope.
         long late = publishedPlanTask("安全监督科", jointTask("迟到的联合抽查任务", "JT-HY-03", List.of("朝阳区"), 0.05,
