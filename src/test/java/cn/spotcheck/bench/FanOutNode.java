@@ -1,0 +1,88 @@
+package cn.spotcheck.bench;
+
+import java.nio.file.Path;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.spotcheck.SecondPlatform;
+
+/**
+ * One platform node of the fan-out benchmark, in a JVM of its own so that {@link PlatformBench} can kill it with -9
+ * in the middle of a fan-out and start another on the same data directory. Talks to its parent in lines starting
+ * with {@code @@}: READY once started, PROGRESS as inspections appear, then what it finds when all are there, and
+ * — if asked — the plain engine's rate for a bare one-user-task process.
+ * <p>Arguments: data directory, task id, number of inspections expected, number of bare instances to start (0: none).
+ */
+public final class FanOutNode {
+
+    private FanOutNode() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]);
+        long taskId = Long.parseLong(args[1]);
+        int expected = Integer.parseInt(args[2]);
+        int bare = Integer.parseInt(args[3]);
+        ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "bench", PlatformBench.nodeArgs());
+        say("READY");
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long started;
+        do {
+            Thread.sleep(200);
+            started = count(jdbc, "select count(*) from spotcheck.inspection where task_id = ?", taskId);
+            say("PROGRESS " + started);
+        } while (started < expected);
+        say("DONE");
+        // Every way a duplicate could show: a second process instance, a second inspection of one target, a second
+        // notice, a second officer task, or history of an instance rolled back with its slice.
+        say("CHECK " + String.join(" ",
+                "inspections=" + started,
+                "targets=" + count(jdbc, "select count(distinct target_id) from spotcheck.inspection where task_id = ?", taskId),
+                "instances=" + count(jdbc, "select count(*) from act_ru_execution where id_ = proc_inst_id_ and business_key_ like ?", "JC-" + taskId + "-%"),
+                "businessKeys=" + count(jdbc, "select count(distinct business_key_) from act_ru_execution where id_ = proc_inst_id_ and business_key_ like ?", "JC-" + taskId + "-%"),
+                "historicInstances=" + count(jdbc, "select count(*) from act_hi_procinst where business_key_ like ?", "JC-" + taskId + "-%"),
+                "onSiteTasks=" + count(jdbc, "select count(*) from act_ru_task where task_def_key_ = 'onSiteInspection' and proc_inst_id_ in "
+                        + "(select id_ from act_ru_execution where business_key_ like ?)", "JC-" + taskId + "-%"),
+                "notices=" + count(jdbc, "select count(*) from spotcheck.issued_document where kind = 'inspection-notice' and reference like ?", "JC-" + taskId + "-%")));
+        if (bare > 0) {
+            app.getBean(RepositoryService.class).createDeployment().addModelInstance("bare.bpmn",
+                    Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("work").endEvent().done()).deploy();
+            RuntimeService runtimeService = app.getBean(RuntimeService.class);
+            long t0 = System.nanoTime();
+            for (int i = 1; i <= bare; i++) {
+                // The plain way: one call, one transaction.
+                runtimeService.startProcessInstanceByKey("bare", "bare-" + i);
+            }
+            say("BARE " + bare + " " + (System.nanoTime() - t0) / 1_000_000);
+            // And the same calls 500 to a transaction, as a caller who knows the engine would write it.
+            TransactionTemplate tx = app.getBean(TransactionTemplate.class);
+            long t1 = System.nanoTime();
+            for (int from = 0; from < bare; from += 500) {
+                int first = from;
+                tx.executeWithoutResult(s -> {
+                    for (int i = first; i < Math.min(bare, first + 500); i++) {
+                        runtimeService.startProcessInstanceByKey("bare", "bare-batched-" + i);
+                    }
+                });
+            }
+            say("BARE_BATCHED " + bare + " " + (System.nanoTime() - t1) / 1_000_000);
+        }
+        app.close();
+        System.exit(0);
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql, Object arg) {
+        Long n = jdbc.queryForObject(sql, Long.class, arg);
+        return n == null ? 0 : n;
+    }
+
+    private static void say(String line) {
+        System.out.println("@@ " + line);
+        System.out.flush();
+    }
+}
