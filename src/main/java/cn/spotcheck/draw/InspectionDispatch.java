@@ -51,7 +51,7 @@ public class InspectionDispatch implements DisposableBean {
     InspectionDispatch(JdbcTemplate jdbc, RuntimeService runtimeService, ProcessEngineConfigurationImpl engine,
                        InspectorDirectory inspectors, CandidateScan targets, AnnualPlans plans, DrawCoverage coverage,
                        @Value("${spotcheck.dispatch.batch-size:500}") int sliceSize,
-                       @Value("${spotcheck.dispatch.threads:3}") int threadCount,
+                       @Value("${spotcheck.dispatch.threads:0}") int threads,
                        @Value("${spotcheck.dispatch.round-seconds:120}") int roundSeconds) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
@@ -63,6 +63,8 @@ public class InspectionDispatch implements DisposableBean {
         this.sliceSize = sliceSize;
         // A round must end well inside the job's lock (5 minutes by default), or a second node could take it up.
         this.roundMillis = roundSeconds * 1000L;
+        // One per core measured best: the engine and PostgreSQL share the machine, and more threads only contend.
+        int threadCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threadCount, r -> {
             Thread t = new Thread(r, "inspection-dispatch-" + n.incrementAndGet());
