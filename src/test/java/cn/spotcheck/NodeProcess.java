@@ -1,4 +1,4 @@
-package cn.spotcheck.bench;
+package cn.spotcheck;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,8 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link FanOutNode} in a JVM of its own: its {@code @@} lines as they come, its log in a file, and kill -9. */
-final class NodeProcess {
+/** A {@link PlatformNode} in a JVM of its own: its {@code @@} lines as they come, its log in a file, and kill -9. */
+public final class NodeProcess {
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -44,15 +44,16 @@ final class NodeProcess {
         reader.start();
     }
 
-    static NodeProcess launch(Path log, String... args) throws IOException {
+    /** Starts a node: data directory, task id, inspections expected, bare instances to start, then any settings. */
+    public static NodeProcess launch(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dbench.args=" + System.getProperty("bench.args", ""), "-cp", classpath(), FanOutNode.class.getName()));
+                "-Xmx512m", "-cp", classpath(), PlatformNode.class.getName()));
         command.addAll(List.of(args));
         return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
     }
 
     /** Waits for the next line starting with {@code prefix}; fails if the node exits or stays silent too long. */
-    String await(String prefix, int timeoutSeconds) throws InterruptedException {
+    public String await(String prefix, int timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(1, TimeUnit.SECONDS);
@@ -70,7 +71,7 @@ final class NodeProcess {
     }
 
     /** Waits until the node reports at least {@code n} inspections; returns what it reported. */
-    long awaitProgress(long n, int timeoutSeconds) throws InterruptedException {
+    public long awaitProgress(long n, int timeoutSeconds) throws InterruptedException {
         while (true) {
             long reported = Long.parseLong(await("PROGRESS", timeoutSeconds).substring("PROGRESS ".length()));
             if (reported >= n) {
@@ -79,12 +80,12 @@ final class NodeProcess {
         }
     }
 
-    void killHard() throws InterruptedException {
+    public void killHard() throws InterruptedException {
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly stop of the database
         process.waitFor();
     }
 
-    void awaitExit() throws InterruptedException {
+    public void awaitExit() throws InterruptedException {
         process.waitFor(5, TimeUnit.MINUTES);
     }
 

@@ -1,6 +1,10 @@
-package cn.spotcheck.bench;
+package cn.spotcheck;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,18 +13,30 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.spotcheck.SecondPlatform;
 
 /**
- * One platform node of the fan-out benchmark, in a JVM of its own so that {@link PlatformBench} can kill it with -9
- * in the middle of a fan-out and start another on the same data directory. Talks to its parent in lines starting
- * with {@code @@}: READY once started, PROGRESS as inspections appear, then what it finds when all are there, and
- * — if asked — the plain engine's rate for a bare one-user-task process.
- * <p>Arguments: data directory, task id, number of inspections expected, number of bare instances to start (0: none).
+ * A platform node that fans out a confirmed draw, in a JVM of its own so that a test or the benchmark can kill it
+ * with -9 in the middle and start another on the same data directory ({@link NodeProcess}). Talks to its parent in
+ * lines starting with {@code @@}: READY once started, PROGRESS as inspections appear, then what it finds when all
+ * are there, and — if asked — the plain engine's rate for a bare one-user-task process.
+ * <p>Arguments: data directory, task id, number of inspections expected, number of bare instances to start (0: none),
+ * then any settings ({@code --spotcheck.dispatch.threads=1}), which replace the defaults of the same name.
  */
-public final class FanOutNode {
+public final class PlatformNode {
 
-    private FanOutNode() {
+    private PlatformNode() {
+    }
+
+    /** How a node runs: with its job executor and the production slice size, unless a setting says otherwise. */
+    public static String[] settings(List<String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : List.of("--camunda.bpm.job-execution.enabled=true", "--logging.level.root=warn",
+                "--spotcheck.dispatch.batch-size=500")) {
+            settings.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        // A name given twice on Spring's command line would read as "a,b": an override replaces the default.
+        overrides.stream().filter(o -> !o.isBlank()).forEach(o -> settings.put(o.contains("=") ? o.substring(0, o.indexOf('=')) : o, o));
+        return settings.values().toArray(String[]::new);
     }
 
     public static void main(String[] args) throws Exception {
@@ -28,7 +44,8 @@ public final class FanOutNode {
         long taskId = Long.parseLong(args[1]);
         int expected = Integer.parseInt(args[2]);
         int bare = Integer.parseInt(args[3]);
-        ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "bench", PlatformBench.nodeArgs());
+        ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "node",
+                settings(Arrays.asList(args).subList(4, args.length)));
         say("READY");
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         long started;
