@@ -46,6 +46,7 @@ public class InspectionDispatch implements DisposableBean {
     private final DrawCoverage coverage;
     private final int sliceSize;
     private final long roundMillis;
+    private final int threadCount;
     private final ExecutorService threads;
 
     InspectionDispatch(JdbcTemplate jdbc, RuntimeService runtimeService, ProcessEngineConfigurationImpl engine,
@@ -64,7 +65,7 @@ public class InspectionDispatch implements DisposableBean {
         // A round must end well inside the job's lock (5 minutes by default), or a second node could take it up.
         this.roundMillis = roundSeconds * 1000L;
         // One per core measured best: the engine and PostgreSQL share the machine, and more threads only contend.
-        int threadCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threadCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threadCount, r -> {
             Thread t = new Thread(r, "inspection-dispatch-" + n.incrementAndGet());
@@ -95,7 +96,9 @@ public class InspectionDispatch implements DisposableBean {
         List<Future<Boolean>> slices = new ArrayList<>();
         for (int from = 0; from < left.size(); from += sliceSize) {
             List<Slot> slice = left.subList(from, Math.min(left.size(), from + sliceSize));
-            slices.add(threads.submit(() -> System.currentTimeMillis() < deadline && start(task, slice)));
+            // The first slice of each thread always runs, so that every round gets somewhere.
+            boolean first = slices.size() < threadCount;
+            slices.add(threads.submit(() -> (first || System.currentTimeMillis() < deadline) && start(task, slice)));
         }
         boolean more = false;
         RuntimeException failure = null;
