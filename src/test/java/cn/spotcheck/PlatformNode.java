@@ -89,6 +89,24 @@ public final class PlatformNode {
                 });
             }
             say("BARE_BATCHED " + bare + " " + (System.nanoTime() - t1) / 1_000_000);
+            // And the inspection process itself, with what the dispatcher gives it, one call after another: what the
+            // fan-out's slices and threads add to (or take from) the engine's own way.
+            List<Map<String, Object>> sample = jdbc.queryForList("""
+                    select a.target_id, t.name, t.uscc, (select string_agg(i.staff_no, ',') from spotcheck.inspector i
+                                                          where i.id = any(a.inspector_ids)) as officers
+                    from spotcheck.draw_assignment a join spotcheck.target t on t.id = a.target_id
+                    order by a.position limit ?""", Math.min(bare, 5000));
+            String itemCodes = String.join(",", app.getBean(cn.spotcheck.plan.AnnualPlans.class).task(taskId).itemCodes());
+            long t2 = System.nanoTime();
+            int n = 0;
+            for (Map<String, Object> row : sample) {
+                runtimeService.createProcessInstanceByKey("inspection").businessKey("PLAIN-" + (++n))
+                        .setVariable("taskId", taskId).setVariable("targetId", row.get("target_id"))
+                        .setVariable("itemCodes", itemCodes).setVariable("inspectorUserIds", row.get("officers"))
+                        .setVariable("targetName", row.get("name")).setVariable("targetCode", row.get("uscc"))
+                        .execute();
+            }
+            say("PLAIN_INSPECTION " + n + " " + (System.nanoTime() - t2) / 1_000_000);
         }
         app.close();
         System.exit(0);

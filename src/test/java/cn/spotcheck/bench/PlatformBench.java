@@ -223,6 +223,7 @@ public final class PlatformBench {
         String check = second.await("CHECK", 60);
         String[] bare = second.await("BARE ", 900).split(" ");
         String[] batched = second.await("BARE_BATCHED", 900).split(" ");
+        String[] inspections = second.await("PLAIN_INSPECTION", 900).split(" ");
         second.awaitExit();
 
         double dispatching = ((tKill - t0) + (tDone - tRestarted)) / 1e9;
@@ -234,6 +235,9 @@ public final class PlatformBench {
         line("kill -9 并重启后核对：%s（每项都应为 %d）", check.substring("CHECK ".length()), drawn);
         line("对照：引擎原生方式启动 %s 个单用户任务流程，每次调用一个事务 %.0f 个/秒，每 500 个一个事务 %.0f 个/秒；本平台速率/原生速率 = %.2f / %.2f",
                 bare[1], plain, plainBatched, ours / plain, ours / plainBatched);
+        double plainInspections = Integer.parseInt(inspections[1]) / (Long.parseLong(inspections[2]) / 1e3);
+        line("对照：同一 inspection 流程（含检查通知书、同样的变量）以引擎原生方式逐个启动 %s 个：%.0f 个/秒；本平台派发/逐个启动 = %.2f",
+                inspections[1], plainInspections, ours / plainInspections);
     }
 
     private static void line(String format, Object... args) {
