@@ -27,12 +27,13 @@ public final class PlatformNode {
     private PlatformNode() {
     }
 
-    /** How a node runs: with its job executor and the production fan-out settings, unless a setting says otherwise. */
+    /** How a node runs: with its job executor and production settings, unless a setting says otherwise. */
     public static String[] settings(List<String> overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
-        // The production fan-out settings, not the tests' tiny ones.
+        // Production settings, not the tests' small and throwaway ones.
         for (String setting : List.of("--camunda.bpm.job-execution.enabled=true", "--logging.level.root=warn",
-                "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120")) {
+                "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120",
+                "--spotcheck.embedded-db.durable=true", "--spotcheck.embedded-db.shared-buffers=512MB")) {
             settings.put(setting.substring(0, setting.indexOf('=')), setting);
         }
         // A name given twice on Spring's command line would read as "a,b": an override replaces the default.

@@ -32,7 +32,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${spotcheck.data-dir}") Path dataDir,
-                                      @Value("${spotcheck.embedded-db.port:0}") int port) throws IOException {
+                                      @Value("${spotcheck.embedded-db.port:0}") int port,
+                                      @Value("${spotcheck.embedded-db.durable:true}") boolean durable,
+                                      @Value("${spotcheck.embedded-db.shared-buffers:512MB}") String sharedBuffers) throws IOException {
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
         stopOrphanedServer(pgData);
@@ -44,6 +46,12 @@ class EmbeddedDatabaseConfiguration {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("timezone", "Asia/Shanghai")
                 .setServerConfig("max_connections", "100")
+                // The library starts PostgreSQL as for throwaway test databases (fsync off, commits not waited
+                // for); the bureau's records must survive a power cut, so this turns both back on.
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                // A million targets' pages stay in PostgreSQL's own cache: counting a broad name search reads them all.
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("lc-collate", "C")
                 // Character classes must know Chinese, or pg_trgm finds no trigrams in a Chinese name.
