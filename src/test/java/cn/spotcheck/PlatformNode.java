@@ -69,48 +69,53 @@ public final class PlatformNode {
                         + "(select id_ from act_ru_execution where business_key_ like ?)", "JC-" + taskId + "-%"),
                 "notices=" + count(jdbc, "select count(*) from spotcheck.issued_document where kind = 'inspection-notice' and reference like ?", "JC-" + taskId + "-%")));
         if (bare > 0) {
-            app.getBean(RepositoryService.class).createDeployment().addModelInstance("bare.bpmn",
-                    Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("work").endEvent().done()).deploy();
-            RuntimeService runtimeService = app.getBean(RuntimeService.class);
-            long t0 = System.nanoTime();
-            for (int i = 1; i <= bare; i++) {
-                // The plain way: one call, one transaction.
-                runtimeService.startProcessInstanceByKey("bare", "bare-" + i);
-            }
-            say("BARE " + bare + " " + (System.nanoTime() - t0) / 1_000_000);
-            // And the same calls 500 to a transaction, as a caller who knows the engine would write it.
-            TransactionTemplate tx = app.getBean(TransactionTemplate.class);
-            long t1 = System.nanoTime();
-            for (int from = 0; from < bare; from += 500) {
-                int first = from;
-                tx.executeWithoutResult(s -> {
-                    for (int i = first; i < Math.min(bare, first + 500); i++) {
-                        runtimeService.startProcessInstanceByKey("bare", "bare-batched-" + i);
-                    }
-                });
-            }
-            say("BARE_BATCHED " + bare + " " + (System.nanoTime() - t1) / 1_000_000);
-            // And the inspection process itself, with what the dispatcher gives it, one call after another: what the
-            // fan-out's slices and threads add to (or take from) the engine's own way.
-            List<Map<String, Object>> sample = jdbc.queryForList("""
-                    select a.target_id, t.name, t.uscc, (select string_agg(i.staff_no, ',') from spotcheck.inspector i
-                                                          where i.id = any(a.inspector_ids)) as officers
-                    from spotcheck.draw_assignment a join spotcheck.target t on t.id = a.target_id
-                    order by a.position limit ?""", Math.min(bare, 5000));
-            String itemCodes = String.join(",", app.getBean(cn.spotcheck.plan.AnnualPlans.class).task(taskId).itemCodes());
-            long t2 = System.nanoTime();
-            int n = 0;
-            for (Map<String, Object> row : sample) {
-                runtimeService.createProcessInstanceByKey("inspection").businessKey("PLAIN-" + (++n))
-                        .setVariable("taskId", taskId).setVariable("targetId", row.get("target_id"))
-                        .setVariable("itemCodes", itemCodes).setVariable("inspectorUserIds", row.get("officers"))
-                        .setVariable("targetName", row.get("name")).setVariable("targetCode", row.get("uscc"))
-                        .execute();
-            }
-            say("PLAIN_INSPECTION " + n + " " + (System.nanoTime() - t2) / 1_000_000);
+            baselines(app, jdbc, taskId, bare);
         }
         app.close();
         System.exit(0);
+    }
+
+    /** The plain engine's rates on this same node, for the benchmark to compare the fan-out with. */
+    private static void baselines(ConfigurableApplicationContext app, JdbcTemplate jdbc, long taskId, int bare) {
+        app.getBean(RepositoryService.class).createDeployment().addModelInstance("bare.bpmn",
+                Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("work").endEvent().done()).deploy();
+        RuntimeService runtimeService = app.getBean(RuntimeService.class);
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= bare; i++) {
+            // The plain way: one call, one transaction.
+            runtimeService.startProcessInstanceByKey("bare", "bare-" + i);
+        }
+        say("BARE " + bare + " " + (System.nanoTime() - t0) / 1_000_000);
+        // And the same calls 500 to a transaction, as a caller who knows the engine would write it.
+        TransactionTemplate tx = app.getBean(TransactionTemplate.class);
+        long t1 = System.nanoTime();
+        for (int from = 0; from < bare; from += 500) {
+            int first = from;
+            tx.executeWithoutResult(s -> {
+                for (int i = first; i < Math.min(bare, first + 500); i++) {
+                    runtimeService.startProcessInstanceByKey("bare", "bare-batched-" + i);
+                }
+            });
+        }
+        say("BARE_BATCHED " + bare + " " + (System.nanoTime() - t1) / 1_000_000);
+        // And the inspection process itself, with what the dispatcher gives it, one call after another: what the
+        // fan-out's slices and threads add to (or take from) the engine's own way.
+        List<Map<String, Object>> sample = jdbc.queryForList("""
+                select a.target_id, t.name, t.uscc, (select string_agg(i.staff_no, ',') from spotcheck.inspector i
+                                                      where i.id = any(a.inspector_ids)) as officers
+                from spotcheck.draw_assignment a join spotcheck.target t on t.id = a.target_id
+                order by a.position limit ?""", Math.min(bare, 5000));
+        String itemCodes = String.join(",", app.getBean(cn.spotcheck.plan.AnnualPlans.class).task(taskId).itemCodes());
+        long t2 = System.nanoTime();
+        int n = 0;
+        for (Map<String, Object> row : sample) {
+            runtimeService.createProcessInstanceByKey("inspection").businessKey("PLAIN-" + (++n))
+                    .setVariable("taskId", taskId).setVariable("targetId", row.get("target_id"))
+                    .setVariable("itemCodes", itemCodes).setVariable("inspectorUserIds", row.get("officers"))
+                    .setVariable("targetName", row.get("name")).setVariable("targetCode", row.get("uscc"))
+                    .execute();
+        }
+        say("PLAIN_INSPECTION " + n + " " + (System.nanoTime() - t2) / 1_000_000);
     }
 
     private static long count(JdbcTemplate jdbc, String sql, Object arg) {

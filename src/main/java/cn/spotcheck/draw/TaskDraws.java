@@ -24,7 +24,6 @@ import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.InspectorView;
-import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.draw.algorithm.Candidate;
 import cn.spotcheck.draw.algorithm.DrawAlgorithm;
 import cn.spotcheck.draw.algorithm.DrawImpossibleException;
@@ -70,7 +69,7 @@ public class TaskDraws {
     private final IdentityService identityService;
     private final JointGroupCandidates jointGroups;
 
-    TaskDraws(AnnualPlans plans, ItemList items, CandidateScan candidates, InspectorDirectory inspectors,
+    TaskDraws(AnnualPlans plans, CandidateScan candidates, InspectorDirectory inspectors,
               Inspections inspections, DrawSettings settings, DrawStore store, JdbcTemplate jdbc,
               IdentityService identityService, JointGroupCandidates jointGroups) {
         this.jointGroups = jointGroups;
