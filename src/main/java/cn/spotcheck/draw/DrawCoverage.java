@@ -37,14 +37,6 @@ public class DrawCoverage {
         return store.byTask(taskId).map(DrawStore.Stored::id);
     }
 
-    /**
-     * The task whose process made the draw. Only that task's process fans out inspections; the other members of a
-     * joint group share its draw and must not start inspections of their own.
-     */
-    public long drawingTask(long drawId) {
-        return record(drawId).taskId();
-    }
-
     /** Whether the task's process is the one that fans out its draw (false when the task is not drawn). */
     public boolean fansOut(long taskId) {
         return store.byTask(taskId).map(r -> r.taskId() == taskId).orElse(false);
@@ -60,18 +52,6 @@ public class DrawCoverage {
     public Map<Long, List<String>> itemCodesByTarget(long drawId) {
         DrawStore.Stored record = record(drawId);
         return itemCodesByTarget(record.taskId(), store.strata(drawId), store.stratumTasks(drawId), tasks(store.coveredTasks(drawId)));
-    }
-
-    /** For each drawn target, the tasks it serves (ids ascending): the drawing task, or the joint members whose scopes hold it. */
-    public Map<Long, List<Long>> tasksByTarget(long drawId) {
-        DrawStore.Stored record = record(drawId);
-        Map<String, DrawStore.JointStratum> joint = store.stratumTasks(drawId);
-        Map<Long, List<Long>> result = new LinkedHashMap<>();
-        for (StratumDraw s : store.strata(drawId)) {
-            List<Long> tasks = joint.isEmpty() ? List.of(record.taskId()) : joint.get(s.stratum()).tasks();
-            s.drawnIds().forEach(id -> result.put(id, tasks));
-        }
-        return result;
     }
 
     Map<Long, TaskView> tasks(List<Long> taskIds) {

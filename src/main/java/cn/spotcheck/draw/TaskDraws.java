@@ -373,13 +373,17 @@ public class TaskDraws {
     private InspectorDrawRequest inspectorRequest(List<TaskView> tasks, DrawSeed seed, List<Long> targetIds) {
         boolean group = tasks.size() > 1;
         boolean joint = tasks.stream().anyMatch(TaskView::joint);
+        Map<TaskView, Set<String>> expertiseOfTask = new LinkedHashMap<>();
         Set<String> expertise = new LinkedHashSet<>();
         Set<String> itemCodes = new LinkedHashSet<>();
         Set<String> departmentSet = new LinkedHashSet<>();
         LocalDate end = tasks.get(0).end();
         int perTarget = 0;
         for (TaskView task : tasks) {
-            jointGroups.itemsOf(task).forEach(i -> expertise.addAll(i.expertise()));
+            Set<String> needed = new LinkedHashSet<>();
+            jointGroups.itemsOf(task).forEach(i -> needed.addAll(i.expertise()));
+            expertiseOfTask.put(task, needed);
+            expertise.addAll(needed);
             itemCodes.addAll(task.itemCodes());
             if (task.joint()) {
                 departmentSet.addAll(task.departments());
@@ -399,8 +403,7 @@ public class TaskDraws {
         }
         if (group) {
             for (TaskView task : tasks) {
-                Set<String> needed = new LinkedHashSet<>();
-                jointGroups.itemsOf(task).forEach(i -> needed.addAll(i.expertise()));
+                Set<String> needed = expertiseOfTask.get(task);
                 if (!needed.isEmpty() && pool.stream().noneMatch(i -> i.expertise().stream().anyMatch(needed::contains))) {
                     throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法抽取执法检查人员：联合抽查任务“" + task.name()
                             + "”的检查事项需要专业领域“" + String.join("、", needed) + "”，在岗且执法证有效期至 " + end
