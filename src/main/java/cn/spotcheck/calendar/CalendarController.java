@@ -41,8 +41,8 @@ class CalendarController {
         return new WorkingDaysAfter(from, days, workingDays.add(from, days));
     }
 
-    @ExceptionHandler(MissingHolidayDataException.class)
-    ResponseEntity<ApiError> missingYear(MissingHolidayDataException e) {
+    @ExceptionHandler(CalendarRangeException.class)
+    ResponseEntity<ApiError> outOfRange(CalendarRangeException e) {
         return ResponseEntity.unprocessableEntity().body(ApiError.of(e.getMessage()));
     }
 

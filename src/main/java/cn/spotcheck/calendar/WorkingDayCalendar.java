@@ -7,35 +7,54 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Working days under the State Council's schedules: Monday to Friday work and weekends rest, except the days a
- * schedule lists. Pure Java, immutable, safe to share.
+ * Working days: Monday to Friday work and weekends rest, except the days a schedule lists. A year with the State
+ * Council's notice follows it, 调休 included; a year without one follows the statutory holidays alone and is
+ * <em>provisional</em>, so that a late notice never stops the work but nothing computed on a guess passes for
+ * official. Pure Java, immutable as far as callers can tell, safe to share.
  */
 public final class WorkingDayCalendar {
 
-    private final Map<LocalDate, ScheduledDay> scheduled = new HashMap<>();
-    private final Set<Integer> years = new TreeSet<>();
+    private final Map<LocalDate, ScheduledDay> official = new HashMap<>();
+    private final Set<Integer> officialYears = new TreeSet<>();
+    private final Map<Integer, Map<LocalDate, ScheduledDay>> provisional = new ConcurrentHashMap<>();
 
     public WorkingDayCalendar(Map<Integer, ? extends Collection<ScheduledDay>> schedulesByYear) {
         schedulesByYear.forEach((year, days) -> {
-            years.add(year);
+            officialYears.add(year);
             for (ScheduledDay day : days) {
                 if (day.date().getYear() != year) {
                     throw new IllegalArgumentException(year + " 年的节假日安排中出现了其他年份的日期：" + day.date());
                 }
-                scheduled.put(day.date(), day);
+                official.put(day.date(), day);
             }
         });
     }
 
+    /** The years whose State Council notice is loaded. */
     public Set<Integer> years() {
-        return Set.copyOf(years);
+        return Set.copyOf(officialYears);
+    }
+
+    /** True when {@code year} has no notice loaded and is reckoned from the statutory holidays alone. */
+    public boolean isProvisional(int year) {
+        return !officialYears.contains(year);
+    }
+
+    /** True when any year from {@code from} to {@code to} is provisional: a count across them is a guess. */
+    public boolean isProvisional(LocalDate from, LocalDate to) {
+        for (int year = Math.min(from.getYear(), to.getYear()); year <= Math.max(from.getYear(), to.getYear()); year++) {
+            if (isProvisional(year)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        requireYear(date.getYear());
-        ScheduledDay day = scheduled.get(date);
+        ScheduledDay day = scheduled(date);
         if (day != null) {
             return day.kind() == DayKind.WORK;
         }
@@ -45,8 +64,8 @@ public final class WorkingDayCalendar {
 
     public CalendarDay describe(LocalDate date) {
         boolean working = isWorkingDay(date);
-        ScheduledDay day = scheduled.get(date);
-        return new CalendarDay(date, working, day == null ? null : day.holiday());
+        ScheduledDay day = scheduled(date);
+        return new CalendarDay(date, working, day == null ? null : day.holiday(), isProvisional(date.getYear()));
     }
 
     /** The {@code days}-th working day after {@code from}; {@code from} itself is not counted. */
@@ -76,9 +95,17 @@ public final class WorkingDayCalendar {
         return count;
     }
 
-    private void requireYear(int year) {
-        if (!years.contains(year)) {
-            throw new MissingHolidayDataException(year);
+    private ScheduledDay scheduled(LocalDate date) {
+        int year = date.getYear();
+        if (officialYears.contains(year)) {
+            return official.get(date);
         }
+        return provisional.computeIfAbsent(year, WorkingDayCalendar::statutory).get(date);
+    }
+
+    private static Map<LocalDate, ScheduledDay> statutory(int year) {
+        Map<LocalDate, ScheduledDay> days = new HashMap<>();
+        StatutoryHolidays.of(year).forEach(day -> days.put(day.date(), day));
+        return days;
     }
 }

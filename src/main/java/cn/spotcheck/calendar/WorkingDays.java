@@ -1,6 +1,10 @@
 package cn.spotcheck.calendar;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -21,12 +25,17 @@ public class WorkingDays {
 
     WorkingDays(@Value("${spotcheck.calendar.holidays-dir:${spotcheck.data-dir}/holidays}") Path administratorDirectory) {
         this.administratorDirectory = administratorDirectory;
-        this.calendar = HolidayScheduleLoader.load(administratorDirectory);
+        this.calendar = HolidayScheduleLoader.load(administratorDirectory).calendar();
     }
 
     /** Re-reads the schedules, e.g. after an administrator added next year's notice. */
     public void reload() {
-        this.calendar = HolidayScheduleLoader.load(administratorDirectory);
+        this.calendar = HolidayScheduleLoader.load(administratorDirectory).calendar();
+    }
+
+    /** Where an administrator's schedules live: {@code YYYY.csv} there wins over a shipped year. */
+    Path administratorDirectory() {
+        return administratorDirectory;
     }
 
     public WorkingDayCalendar calendar() {
@@ -39,6 +48,16 @@ public class WorkingDays {
 
     public LocalDate add(LocalDate from, int days) {
         return calendar.addWorkingDays(from, days);
+    }
+
+    /** True when {@code year} is reckoned from the statutory holidays alone, its notice not yet loaded. */
+    public boolean isProvisional(int year) {
+        return calendar.isProvisional(year);
+    }
+
+    /** True when a deadline falling on {@code day} was, or would be, reckoned on a provisional year. */
+    public boolean isProvisional(LocalDate day) {
+        return day != null && calendar.isProvisional(day.getYear());
     }
 
     /**
@@ -54,6 +73,30 @@ public class WorkingDays {
     public Date morningOf(Object base, long days) {
         LocalDate day = calendar.addWorkingDays(toLocalDate(base), Math.toIntExact(days));
         return Date.from(day.atTime(9, 0).atZone(BureauTime.ZONE).toInstant());
+    }
+
+    /**
+     * Checks an administrator's file for {@code year} and, when it is sound, puts it in the holidays directory and
+     * reloads: from then on the year is official. Refuses a file that does not parse, lists days of another year,
+     * or makes a statutory holiday a working day (a notice adds days off, it never takes a statutory one away).
+     */
+    void install(int year, byte[] content) {
+        HolidayScheduleFile.check(year, content);
+        try {
+            Files.createDirectories(administratorDirectory);
+            Path target = administratorDirectory.resolve(year + ".csv");
+            Path temporary = Files.createTempFile(administratorDirectory, year + "-", ".csv.part");
+            Files.write(temporary, content);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法保存 " + year + " 年节假日安排：" + e.getMessage(), e);
+        }
+        reload();
+    }
+
+    /** Where each official year's schedule came from, and the administrator's files that could not be read. */
+    HolidayScheduleLoader.Inventory inventory() {
+        return HolidayScheduleLoader.inventory(administratorDirectory);
     }
 
     static LocalDate toLocalDate(Object value) {

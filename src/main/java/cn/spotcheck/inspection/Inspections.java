@@ -17,10 +17,13 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.calendar.DeadlineMoved;
+import cn.spotcheck.calendar.WorkingDays;
 import cn.spotcheck.system.ApiException;
 
 /**
@@ -39,11 +42,13 @@ public class Inspections {
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
     private final ResultCategories resultCategories;
+    private final WorkingDays workingDays;
 
-    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService, ResultCategories resultCategories) {
+    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService, ResultCategories resultCategories, WorkingDays workingDays) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.resultCategories = resultCategories;
+        this.workingDays = workingDays;
     }
 
     // --- called from the inspection diagram ----------------------------------------------------------------
@@ -94,6 +99,15 @@ public class Inspections {
         if (task.getDueDate() != null) {
             jdbc.update("update spotcheck.inspection set publication_due_date = ? where code = ?",
                     Date.valueOf(BureauTime.dayOf(task.getDueDate())), code(task));
+        }
+    }
+
+    /** A publication deadline recomputed on a holiday notice loaded after it was set moves here too. */
+    @EventListener
+    void deadlineMoved(DeadlineMoved moved) {
+        if ("inspection".equals(moved.processDefinitionKey()) && "publishResult".equals(moved.elementId())) {
+            jdbc.update("update spotcheck.inspection set publication_due_date = ? where code = ?",
+                    Date.valueOf(LocalDate.ofInstant(moved.to(), BureauTime.ZONE)), moved.businessKey());
         }
     }
 
@@ -174,13 +188,14 @@ public class Inspections {
         return last;
     }
 
-    private static InspectionView view(ResultSet rs) throws SQLException {
+    private InspectionView view(ResultSet rs) throws SQLException {
         InspectionStatus status = InspectionStatus.valueOf(rs.getString("status"));
         Timestamp published = rs.getTimestamp("published_at");
+        LocalDate due = date(rs.getDate("publication_due_date"));
         return new InspectionView(rs.getString("code"), rs.getLong("task_id"), rs.getLong("target_id"),
                 list(rs.getArray("item_codes")), status.name(), status.displayName(), list(rs.getArray("inspector_staff_nos")),
                 date(rs.getDate("inspection_date")), rs.getString("result_category"), rs.getString("findings"),
-                date(rs.getDate("inspection_end_date")), date(rs.getDate("publication_due_date")),
+                date(rs.getDate("inspection_end_date")), due, published == null && workingDays.isProvisional(due),
                 published == null ? null : published.toInstant());
     }
 

@@ -1,5 +1,6 @@
 package cn.spotcheck.system;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,23 @@ class TasklistFilters {
                 .endOr();
     }
 
+    /**
+     * Creates the filter, or adds the variables an existing one does not list yet (what an administrator changed
+     * in it stays). {@code deadlineNote} marks a due date reckoned on a year without its holiday notice (暂定).
+     */
     private void ensure(String name, String description, int priority, String color, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            Map<String, Object> properties = new LinkedHashMap<>(existing.getProperties());
+            List<Object> listed = new ArrayList<>(properties.get("variables") instanceof List<?> l ? l : List.of());
+            List<Map<String, String>> missing = VARIABLES.stream()
+                    .filter(v -> listed.stream().noneMatch(o -> o instanceof Map<?, ?> m && v.get("name").equals(m.get("name"))))
+                    .toList();
+            if (!missing.isEmpty()) {
+                listed.addAll(0, missing);
+                properties.put("variables", listed);
+                filterService.saveFilter(existing.setProperties(properties));
+            }
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -63,11 +79,15 @@ class TasklistFilters {
         properties.put("priority", priority);
         properties.put("color", color);
         properties.put("refresh", true);
-        properties.put("variables", List.of(
-                Map.of("name", "inspectionCode", "label", "检查编号"),
-                Map.of("name", "planTitle", "label", "计划"),
-                Map.of("name", "resultCategory", "label", "检查结果")));
+        properties.put("variables", VARIABLES);
         Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
         filterService.saveFilter(filter);
     }
+
+    /** Shown on each task's card, first the 暂定 note so that a guessed deadline is seen before anything else. */
+    private static final List<Map<String, String>> VARIABLES = List.of(
+            Map.of("name", "deadlineNote", "label", "期限"),
+            Map.of("name", "inspectionCode", "label", "检查编号"),
+            Map.of("name", "planTitle", "label", "计划"),
+            Map.of("name", "resultCategory", "label", "检查结果"));
 }

@@ -22,11 +22,11 @@ class CalendarApiTest {
     @Test
     void describesHolidaysAndMakeUpDays() {
         assertThat(staff().getForObject("/api/calendar/days/2024-10-01", String.class))
-                .isEqualTo("{\"date\":\"2024-10-01\",\"workingDay\":false,\"holiday\":\"国庆节\"}");
+                .isEqualTo("{\"date\":\"2024-10-01\",\"workingDay\":false,\"holiday\":\"国庆节\",\"provisional\":false}");
         assertThat(staff().getForObject("/api/calendar/days/2024-10-12", String.class))
-                .isEqualTo("{\"date\":\"2024-10-12\",\"workingDay\":true,\"holiday\":\"国庆节\"}");
+                .isEqualTo("{\"date\":\"2024-10-12\",\"workingDay\":true,\"holiday\":\"国庆节\",\"provisional\":false}");
         assertThat(staff().getForObject("/api/calendar/days/2024-10-14", String.class))
-                .isEqualTo("{\"date\":\"2024-10-14\",\"workingDay\":true,\"holiday\":null}");
+                .isEqualTo("{\"date\":\"2024-10-14\",\"workingDay\":true,\"holiday\":null,\"provisional\":false}");
     }
 
     @Test
@@ -36,10 +36,19 @@ class CalendarApiTest {
     }
 
     @Test
-    void aMissingYearIs422WithTheYearNamed() {
-        var answer = staff().getForEntity("/api/calendar/days/2031-05-01", String.class);
+    void aYearWithoutItsNoticeAnswersProvisionally() {
+        assertThat(staff().getForObject("/api/calendar/days/2031-05-02", String.class))
+                .isEqualTo("{\"date\":\"2031-05-02\",\"workingDay\":false,\"holiday\":\"劳动节\",\"provisional\":true}");
+        // 2027-02-04 (Thu) + 3 working days: 2-05 is 除夕, 2-06..2-08 春节 (Sat–Mon), so 2-09, 2-10, 2-11.
+        assertThat(staff().getForObject("/api/calendar/working-days/add?from=2027-02-04&days=3", String.class))
+                .isEqualTo("{\"from\":\"2027-02-04\",\"days\":3,\"date\":\"2027-02-11\"}");
+    }
+
+    @Test
+    void aDateBeyondTheCalendarIs422WithTheYearNamed() {
+        var answer = staff().getForEntity("/api/calendar/days/2301-05-01", String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(answer.getBody()).contains("2031").contains("\"message\"");
+        assertThat(answer.getBody()).contains("2301").contains("\"message\"").doesNotContain("Exception");
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class WorkingDayCalendarTest {
 
-    private final WorkingDayCalendar calendar = HolidayScheduleLoader.load(null);
+    private final WorkingDayCalendar calendar = HolidayScheduleLoader.load(null).calendar();
 
     /** Days off that fall on Monday–Friday, and weekend days worked instead, per the notices. */
     private static final String[][] NOTICES = {
@@ -53,10 +53,10 @@ class WorkingDayCalendarTest {
 
     @Test
     void holidaysAndMakeUpDaysAreNamed() {
-        assertThat(calendar.describe(LocalDate.of(2024, 10, 1))).isEqualTo(new CalendarDay(LocalDate.of(2024, 10, 1), false, "国庆节"));
-        assertThat(calendar.describe(LocalDate.of(2024, 9, 29))).isEqualTo(new CalendarDay(LocalDate.of(2024, 9, 29), true, "国庆节"));
-        assertThat(calendar.describe(LocalDate.of(2025, 2, 10))).isEqualTo(new CalendarDay(LocalDate.of(2025, 2, 10), true, null));
-        assertThat(calendar.describe(LocalDate.of(2025, 2, 9))).isEqualTo(new CalendarDay(LocalDate.of(2025, 2, 9), false, null));
+        assertThat(calendar.describe(LocalDate.of(2024, 10, 1))).isEqualTo(new CalendarDay(LocalDate.of(2024, 10, 1), false, "国庆节", false));
+        assertThat(calendar.describe(LocalDate.of(2024, 9, 29))).isEqualTo(new CalendarDay(LocalDate.of(2024, 9, 29), true, "国庆节", false));
+        assertThat(calendar.describe(LocalDate.of(2025, 2, 10))).isEqualTo(new CalendarDay(LocalDate.of(2025, 2, 10), true, null, false));
+        assertThat(calendar.describe(LocalDate.of(2025, 2, 9))).isEqualTo(new CalendarDay(LocalDate.of(2025, 2, 9), false, null, false));
     }
 
     @ParameterizedTest(name = "{0} + {1} working days = {2}")
@@ -92,23 +92,57 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void aYearWithoutDataIsAnErrorNotAGuess() {
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2030, 3, 4)))
-                .isInstanceOf(MissingHolidayDataException.class)
-                .hasMessageContaining("2030");
-        // A deadline that runs into a missing year is refused too.
-        assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 12, 28), 7))
-                .isInstanceOf(MissingHolidayDataException.class)
-                .hasMessageContaining("2027");
+    void aYearWithoutItsNoticeIsProvisionalOnTheStatutoryHolidays() {
+        assertThat(calendar.isProvisional(2026)).isFalse();
+        assertThat(calendar.isProvisional(2027)).isTrue();
+        assertThat(calendar.describe(LocalDate.of(2027, 2, 5)))
+                .isEqualTo(new CalendarDay(LocalDate.of(2027, 2, 5), false, "春节", true));
+        // A Friday after 春节 works: no bridging days are known before the notice.
+        assertThat(calendar.describe(LocalDate.of(2027, 2, 12)))
+                .isEqualTo(new CalendarDay(LocalDate.of(2027, 2, 12), true, null, true));
+        // Nor any 调休: a Saturday stays off.
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 20))).isFalse();
+        assertThat(calendar.describe(LocalDate.of(2026, 10, 1)).provisional()).isFalse();
+    }
+
+    @Test
+    void aDeadlineRunsIntoAProvisionalYearInsteadOfFailing() {
+        // 2026-12-28 (Mon) + 7 working days: 12-29..12-31 in 2026, 2027-01-01 is 元旦, then 1-4..1-7.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 28), 7)).isEqualTo(LocalDate.of(2027, 1, 7));
+        assertThat(calendar.isProvisional(LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 7))).isTrue();
+        assertThat(calendar.isProvisional(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 10))).isFalse();
+        // 2030 and beyond answer too.
+        assertThat(calendar.isWorkingDay(LocalDate.of(2030, 10, 2))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2030, 10, 8))).isTrue();
     }
 
     @Test
     void anAdministratorAddsNextYearByDroppingAFile(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("2027.csv"), "date,name,kind\n2027-01-01,元旦,休\n", StandardCharsets.UTF_8);
-        WorkingDayCalendar withNextYear = HolidayScheduleLoader.load(dir);
+        Files.copy(Path.of("src/test/resources/holiday-fixtures/2027.csv"), dir.resolve("2027.csv"));
+        WorkingDayCalendar withNextYear = HolidayScheduleLoader.load(dir).calendar();
         assertThat(withNextYear.years()).contains(2021, 2026, 2027);
-        assertThat(withNextYear.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
-        assertThat(withNextYear.addWorkingDays(LocalDate.of(2026, 12, 28), 7)).isEqualTo(LocalDate.of(2027, 1, 7));
+        assertThat(withNextYear.isProvisional(2027)).isFalse();
+        assertThat(withNextYear.isWorkingDay(LocalDate.of(2027, 2, 12))).as("bridging day of the notice").isFalse();
+        assertThat(withNextYear.isWorkingDay(LocalDate.of(2027, 2, 20))).as("调休 Saturday").isTrue();
+    }
+
+    @Test
+    void anAdministratorsFileThatTakesAStatutoryDayAwayIsLeftOutAndSaidWhy(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("2027.csv"), "date,name,kind\n2027-01-01,元旦,休\n", StandardCharsets.UTF_8);
+        HolidayScheduleLoader.Inventory inventory = HolidayScheduleLoader.load(dir);
+        assertThat(inventory.calendar().isProvisional(2027)).isTrue();
+        assertThat(inventory.problems().get(2027)).contains("2027-02-05").contains("春节").contains("法定节假日");
+    }
+
+    @Test
+    void anUploadedFileIsCheckedBeforeItCounts() {
+        assertThatThrownBy(() -> HolidayScheduleFile.check(2027, new byte[0])).hasMessageContaining("文件为空");
+        assertThatThrownBy(() -> HolidayScheduleFile.check(2027, "date,name,kind\n2028-01-01,元旦,休\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("不属于 2027 年");
+        assertThatThrownBy(() -> HolidayScheduleFile.check(2027, "2027-10-01,国庆节,班\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("2027-01-01");
+        assertThatThrownBy(() -> HolidayScheduleFile.check(2027, new byte[HolidayScheduleFile.MAX_BYTES + 1]))
+                .hasMessageContaining("文件过大");
     }
 
     @Test
