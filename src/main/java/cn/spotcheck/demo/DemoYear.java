@@ -73,7 +73,7 @@ class DemoYear {
                 new TaskInput.Filter(List.of("机动车维修"), List.of(), List.of()), new BigDecimal("0.05"), 2,
                 year + "-07-01", year + "-11-30", "SECTOR_OWN", List.of(), false)));
         as("fagui", () -> plans.submit(plan.id()));
-        complete(String.valueOf(plan.id()), "legalReview", "fagui", Map.of("approved", true, "comment", "抽查事项、比例和时限符合规定，同意。"));
+        complete(String.valueOf(plan.id()), "legalReview", "fazhi", Map.of("approved", true, "comment", "抽查事项、比例和时限符合规定，同意。"));
         complete(String.valueOf(plan.id()), "justiceReview", "sifa", Map.of("approved", true, "comment", "经合法性审核，同意发布。"));
 
         as("fagui", () -> runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(freight), Map.of("taskId", freight)));

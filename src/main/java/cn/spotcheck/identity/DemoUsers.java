@@ -41,6 +41,7 @@ class DemoUsers {
             bootstrap.ensureGroup(department.groupId(), department.displayName(), "DEPARTMENT");
         }
         person("fagui", "法规科员", Roles.LEGAL);
+        person("fazhi", "法制办审核员", Roles.LEGAL);
         person("sifa", "司法局审核员", Roles.JUSTICE);
         person("ducha", "督查专员", Roles.SUPERVISION);
         List<Department> departments = List.of(Department.values());

@@ -1,15 +1,22 @@
 package cn.spotcheck.identity;
 
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -91,6 +98,21 @@ class SecurityConfiguration {
         registration.setName("engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /** After the engine's and the webapps' authentication, so that the guard knows who is calling. */
+    @Bean
+    FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, FormService formService, RuntimeService runtimeService,
+                                                    RepositoryService repositoryService, IdentityService identityService,
+                                                    List<TaskCompletionRule> rules) {
+        FilterRegistrationBean<EngineGuard> registration = new FilterRegistrationBean<>(
+                new EngineGuard(taskService, formService, runtimeService, repositoryService, identityService, rules));
+        registration.setName("engine-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.setMatchAfter(true);
         return registration;
     }
 }

@@ -94,6 +94,20 @@ public class Inspections {
                 text(task.getVariable("findings")), Date.valueOf(day(task.getVariable("inspectionEndDate"))), code(task));
     }
 
+    /** The reviewer's decision is the reviewer's: the form opens without an earlier round's answer. */
+    public void openPublicationReview(DelegateTask task) {
+        task.getExecution().removeVariable("publicationConfirmed");
+        task.getExecution().removeVariable("publicationRefusalReason");
+    }
+
+    /** Refused: back to 结果录入, the reviewer's reason kept with the inspection and shown on the officers' form. */
+    public void publicationRefused(DelegateExecution execution) {
+        Object reason = execution.getVariable("publicationRefusalReason");
+        jdbc.update("update spotcheck.inspection set status = ?, publication_refusal = ?, publication_refused_at = ? where code = ?",
+                InspectionStatus.INSPECTED.name(), reason == null ? null : reason.toString(), Timestamp.from(BureauTime.now()),
+                execution.getProcessBusinessKey());
+    }
+
     /** The publication deadline is whatever due date the diagram gave the publication step. */
     public void publicationDue(DelegateTask task) {
         if (task.getDueDate() != null) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.http.HttpStatus;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.identity.ActingUser;
 import cn.spotcheck.system.ApiException;
 import cn.spotcheck.system.FieldMessage;
 
@@ -36,18 +36,16 @@ public class AnnualPlans {
     private final TaskRules rules;
     private final ItemList items;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
     AnnualPlans(AnnualPlanRepository plans, SpotCheckTaskRepository tasks, TaskRules rules, ItemList items,
-                RuntimeService runtimeService, IdentityService identityService, JdbcTemplate jdbc, ObjectMapper json) {
+                RuntimeService runtimeService, JdbcTemplate jdbc, ObjectMapper json) {
         this.plans = plans;
         this.tasks = tasks;
         this.rules = rules;
         this.items = items;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -123,7 +121,7 @@ public class AnnualPlans {
         }
         plan.submitted(BureauTime.now());
         runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(planId), Map.of(
-                "planId", planId, "planYear", plan.getYear(), "author", plan.getAuthor(),
+                "planId", planId, "planYear", plan.getYear(), "author", plan.getAuthor(), "submittedBy", CurrentUser.id(),
                 "planTitle", plan.getTitle(), "revision", plan.getRevision()));
         return view(plan);
     }
@@ -142,21 +140,32 @@ public class AnnualPlans {
     // --- called from the annual-plan diagram ---------------------------------------------------------------
 
     /**
-     * A reviewer's decision, kept with the plan whatever it was. The reviewer is whoever completes the task:
-     * its assignee, or the user the engine authenticated for the call (Tasklist, REST).
+     * A review opens empty: the decision and words of an earlier review (法制, or the round before a return) are
+     * the record's, not a pre-filled answer. The 司法局 form shows 法制's decision from {@code legalComment}.
+     */
+    public void openReview(DelegateTask task) {
+        task.getExecution().removeVariable("approved");
+        task.getExecution().removeVariable("comment");
+    }
+
+    /**
+     * A reviewer's decision, kept with the plan whatever it was (the four-eyes rules have passed by then, see
+     * {@link PlanReviewRules}), and under the stage's own names, so that the next review reads it without inheriting it.
      */
     public void recordReview(DelegateTask task, String stage) {
         long planId = ((Number) task.getVariable("planId")).longValue();
         AnnualPlan plan = plan(planId);
         Object comment = task.getVariable("comment");
-        String reviewer = task.getAssignee();
-        if (reviewer == null && identityService.getCurrentAuthentication() != null) {
-            reviewer = identityService.getCurrentAuthentication().getUserId();
-        }
+        String reviewer = ActingUser.of(task);
+        String recordedReviewer = reviewer == null ? CurrentUser.SYSTEM : reviewer;
+        boolean approved = Boolean.TRUE.equals(task.getVariable("approved"));
         jdbc.update("insert into spotcheck.plan_review (plan_id, revision, stage, reviewer, approved, comment, reviewed_at) values (?,?,?,?,?,?,?)",
-                planId, plan.getRevision(), stage, reviewer == null ? CurrentUser.id() : reviewer,
-                Boolean.TRUE.equals(task.getVariable("approved")), comment == null ? null : comment.toString(),
+                planId, plan.getRevision(), stage, recordedReviewer, approved, comment == null ? null : comment.toString(),
                 Timestamp.from(BureauTime.now()));
+        String prefix = PlanReviewRules.LEGAL.equals(stage) ? "legal" : "justice";
+        task.getExecution().setVariable(prefix + "Reviewer", recordedReviewer);
+        task.getExecution().setVariable(prefix + "Approved", approved);
+        task.getExecution().setVariable(prefix + "Comment", comment == null ? "" : comment.toString());
     }
 
     @Transactional

@@ -111,6 +111,30 @@ class InspectionSkeletonTest {
     }
 
     @Test
+    void aRefusedPublicationGoesBackToTheOfficersWithTheReason() {
+        ProcessInstance inspection = inspectedUntil("JC-2024-0005", "2024-09-27");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("publishResult", inspection),
+                Map.of("publicationConfirmed", false))).hasMessageContaining("退回意见");
+
+        complete(task("publishResult", inspection), Map.of("publicationConfirmed", false,
+                "publicationRefusalReason", "检查结束日期与现场检查记录不符，请核对"));
+
+        assertThat(inspection).isWaitingAt("resultEntry").hasNotPassed("publishToPublic");
+        assertThat(task("resultEntry", inspection)).hasCandidateUser("zf001").hasCandidateUser("zf002");
+        assertThat(runtimeService.getVariable(inspection.getId(), "publicationRefusalReason"))
+                .isEqualTo("检查结束日期与现场检查记录不符，请核对");
+        assertThat(inspections.get("JC-2024-0005").status()).isEqualTo("INSPECTED");
+        assertThat(inspections.get("JC-2024-0005").publishedAt()).isNull();
+
+        complete(task("resultEntry", inspection), Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2024-09-26"));
+        assertThat(taskService.getVariables(task("publishResult", inspection).getId())).doesNotContainKeys("publicationConfirmed",
+                "publicationRefusalReason");
+        complete(task("publishResult", inspection), Map.of("publicationConfirmed", true));
+        assertThat(inspection).isEnded().hasPassed("publishToPublic");
+        assertThat(inspections.get("JC-2024-0005").status()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
     void onlyTheDrawnInspectorsAreOfferedTheirTasks() {
         ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", "JC-2024-0003",
                 Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf003", "zf004")));

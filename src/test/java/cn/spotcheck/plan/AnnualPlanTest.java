@@ -108,25 +108,25 @@ class AnnualPlanTest {
         JsonNode submitted = as("fagui").postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
         assertThat(submitted.get("status").asText()).isEqualTo("IN_REVIEW");
 
-        complete("legal", planId, "legalReview", "fagui", false, "抽查比例依据不足，请补充说明");
+        complete("legal", planId, "legalReview", "fazhi", false, "抽查比例依据不足，请补充说明");
         assertThat(as("fagui").getForObject("/api/plans/" + planId, JsonNode.class).get("status").asText()).isEqualTo("RETURNED");
         Task revise = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(planId)).taskDefinitionKey("revisePlan").singleResult();
         assertThat(revise.getAssignee()).as("a rejection returns the plan to its author").isEqualTo("fagui");
         completeByRest("fagui", revise.getId(), Map.of("revised", Map.of("value", true)));
 
-        complete("legal", planId, "legalReview", "fagui", true, "同意");
+        complete("legal", planId, "legalReview", "fazhi", true, "同意");
         complete("justice", planId, "justiceReview", "sifa", false, "第 3 项任务缺少检查依据");
         Task againRevise = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(planId)).taskDefinitionKey("revisePlan").singleResult();
         completeByRest("fagui", againRevise.getId(), Map.of("revised", Map.of("value", true)));
-        complete("legal", planId, "legalReview", "fagui", true, "同意");
+        complete("legal", planId, "legalReview", "fazhi", true, "同意");
         complete("justice", planId, "justiceReview", "sifa", true, "经审核，同意发布");
 
         JsonNode published = as("fagui").getForObject("/api/plans/" + planId, JsonNode.class);
         assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(published.get("itemListVersion").asInt()).isPositive();
         assertThat(published.get("reviews")).extracting(r -> r.get("stage").asText() + ":" + r.get("reviewer").asText() + ":" + r.get("approved").asBoolean())
-                .containsExactly("legalReview:fagui:false", "legalReview:fagui:true", "justiceReview:sifa:false",
-                        "legalReview:fagui:true", "justiceReview:sifa:true");
+                .containsExactly("legalReview:fazhi:false", "legalReview:fazhi:true", "justiceReview:sifa:false",
+                        "legalReview:fazhi:true", "justiceReview:sifa:true");
         assertThat(published.get("reviews").get(0).get("comment").asText()).isEqualTo("抽查比例依据不足，请补充说明");
         assertThat(published.get("tasks").get(0).get("status").asText()).isEqualTo("PUBLISHED");
     }
@@ -164,7 +164,7 @@ class AnnualPlanTest {
         long planId = plan(2026, "调整测试计划");
         as("fagui").postForEntity("/api/plans/" + planId + "/tasks", task("JT-JP-01", List.of("驾驶员培训"), 0.05, "2026-10-31"), JsonNode.class);
         as("fagui").postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
-        complete("legal", planId, "legalReview", "fagui", true, "同意");
+        complete("legal", planId, "legalReview", "fazhi", true, "同意");
         complete("justice", planId, "justiceReview", "sifa", true, "同意");
 
         JsonNode adjusting = as("fagui").postForObject("/api/plans/" + planId + "/adjust", null, JsonNode.class);
@@ -172,7 +172,7 @@ class AnnualPlanTest {
         assertThat(adjusting.get("revision").asInt()).isEqualTo(1);
         as("fagui").postForEntity("/api/plans/" + planId + "/tasks", task("JT-JP-02", List.of("驾驶员培训"), 0.05, "2026-11-15"), JsonNode.class);
         as("fagui").postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
-        complete("legal", planId, "legalReview", "fagui", true, "同意调整");
+        complete("legal", planId, "legalReview", "fazhi", true, "同意调整");
         complete("justice", planId, "justiceReview", "sifa", true, "同意调整");
 
         JsonNode plan = as("fagui").getForObject("/api/plans/" + planId, JsonNode.class);

@@ -1,0 +1,309 @@
+package cn.spotcheck.identity;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.spotcheck.system.ApiException;
+import cn.spotcheck.system.FieldMessage;
+
+/**
+ * The one gate in front of the engine's REST API, both {@code /engine-rest} and the API Tasklist itself calls
+ * ({@code /camunda/api/engine/engine/<name>}). Outside the administrators, nobody rewrites a task (due date,
+ * candidates, identity links, assignee of another), writes variables outside completing a task, or steers a process
+ * by messages and signals; completing a task submits only the fields of that task's form, and the regime's rules
+ * ({@link TaskCompletionRule}) are checked before the engine moves. Refusals are in the engine's error format
+ * with a Chinese message, so Tasklist shows them as they are.
+ */
+class EngineGuard extends OncePerRequestFilter {
+
+    private static final Pattern ENGINE_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))(/.*)$");
+    private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form)$");
+    private static final int MAX_COMPLETION_BYTES = 256 * 1024;
+
+    /** Routes that change who does what, when, or with which data, refused to everyone but administrators. */
+    private static final List<Pattern> ADMINISTRATORS_ONLY = List.of(
+            route("PUT|DELETE", "/task/[^/]+"),
+            route("POST", "/task/create"),
+            route("POST", "/task/[^/]+/(identity-links|identity-links/delete|assignee|delegate|resolve|bpmnError|bpmnEscalation)"),
+            route("PUT|POST|DELETE|PATCH", "/task/[^/]+/(variables|localVariables)(/.*)?"),
+            route("PUT|POST|DELETE|PATCH", "/process-instance/[^/]+/variables(/.*)?"),
+            route("POST", "/process-instance/[^/]+/modification(-async)?"),
+            route("PUT|POST|DELETE|PATCH", "/execution/[^/]+/(localVariables(/.*)?|signal|messageSubscriptions/.*)"),
+            route("POST", "/(message|signal|condition)"));
+
+    private final TaskService taskService;
+    private final FormService formService;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final List<TaskCompletionRule> rules;
+    private final ObjectMapper json = new ObjectMapper();
+
+    EngineGuard(TaskService taskService, FormService formService, RuntimeService runtimeService,
+                RepositoryService repositoryService, IdentityService identityService, List<TaskCompletionRule> rules) {
+        this.taskService = taskService;
+        this.formService = formService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.rules = rules;
+    }
+
+    private static Pattern route(String methods, String path) {
+        return Pattern.compile("^(" + methods + ") " + path + "$");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !ENGINE_PATH.matcher(pathOf(request)).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher engine = ENGINE_PATH.matcher(pathOf(request));
+        if (!engine.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String route = engine.group(2);
+        Authentication who = caller(request, engine.group(1));
+        if (who == null || who.getGroupIds() != null && who.getGroupIds().contains(Roles.ADMIN)) {
+            // Unauthenticated calls are the engine's to refuse; administrators may repair anything.
+            chain.doFilter(request, response);
+            return;
+        }
+        String call = request.getMethod() + " " + route;
+        if (ADMINISTRATORS_ONLY.stream().anyMatch(p -> p.matcher(call).matches())) {
+            refuse(response, 403, "AuthorizationException", "只有系统管理员可以修改任务的办理人、期限、候选人或流程变量；"
+                    + "办理任务请在任务表单中填写并提交", null);
+            return;
+        }
+        Matcher completion = COMPLETION.matcher(route);
+        if ("POST".equals(request.getMethod()) && completion.matches()) {
+            guardCompletion(request, response, chain, completion.group(1), who.getUserId());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void guardCompletion(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId,
+                                 String userId) throws IOException, ServletException {
+        byte[] body = request.getInputStream().readNBytes(MAX_COMPLETION_BYTES + 1);
+        if (body.length > MAX_COMPLETION_BYTES) {
+            refuse(response, 413, "InvalidRequestException", "提交的表单过大（超过 256 KB）", null);
+            return;
+        }
+        Map<String, Object> submitted;
+        try {
+            submitted = variables(body);
+        } catch (IOException | IllegalArgumentException e) {
+            refuse(response, 400, "InvalidRequestException", "提交的内容不是有效的 JSON：应为 {\"variables\":{\"字段\":{\"value\":…}}}", null);
+            return;
+        }
+        try {
+            check(taskId, userId, submitted);
+        } catch (ApiException e) {
+            List<FieldMessage> errors = e.errors();
+            refuse(response, e.status().value(), e.status().value() == 403 ? "AuthorizationException" : "InvalidRequestException",
+                    e.getMessage(), errors.isEmpty() ? null : errors.get(0).field());
+            return;
+        }
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new CachedBody(request, body), answer);
+        if (answer.getStatus() == 500 && lostARace(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))) {
+            answer.resetBuffer();
+            refuse(answer, 409, "OptimisticLockingException", "该任务刚被其他人办理或修改，请刷新任务列表后重试", null);
+        }
+        answer.copyBodyToResponse();
+    }
+
+    /**
+     * Who calls: the engine REST API's Basic authentication has already told the engine; Tasklist's own API keeps
+     * its user in the webapps' session.
+     */
+    private Authentication caller(HttpServletRequest request, String webappEngine) {
+        Authentication engineCaller = identityService.getCurrentAuthentication();
+        if (engineCaller != null || webappEngine == null || request.getSession(false) == null) {
+            return engineCaller;
+        }
+        Authentications inSession = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+        if (inSession != null && inSession.getAuthenticationForProcessEngine(webappEngine) instanceof UserAuthentication user) {
+            return new Authentication(user.getIdentityId(), user.getGroupIds());
+        }
+        return null;
+    }
+
+    /** The engine's words for two transactions changing the same task: the other one won. */
+    private static boolean lostARace(String answer) {
+        return answer.contains("OptimisticLockingException") || answer.contains("ENGINE-03005");
+    }
+
+    /** The task's own rules and its form's fields; run as the platform, so that what the user may not see still counts. */
+    private void check(String taskId, String userId, Map<String, Object> submitted) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return; // the engine answers 404 in its own words
+            }
+            Set<String> fields = formFields(taskId);
+            if (fields != null) {
+                List<String> foreign = submitted.keySet().stream().filter(k -> !fields.contains(k)).sorted().toList();
+                if (!foreign.isEmpty()) {
+                    throw ApiException.badRequest(foreign.get(0), "只能提交本任务表单中的字段，不能提交：" + String.join("、", foreign));
+                }
+            }
+            String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+            ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+            TaskCompletionRule.CompletionAttempt attempt = new TaskCompletionRule.CompletionAttempt(taskId, task.getProcessInstanceId(),
+                    instance == null ? null : instance.getBusinessKey(), processKey, task.getTaskDefinitionKey(), userId, submitted);
+            for (TaskCompletionRule rule : rules) {
+                if (rule.appliesTo(processKey, task.getTaskDefinitionKey())) {
+                    rule.check(attempt);
+                }
+            }
+        } finally {
+            identityService.setAuthentication(caller);
+        }
+    }
+
+    /** The keys of the task's Camunda Form, or null for a task without one. */
+    private Set<String> formFields(String taskId) {
+        try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+            Set<String> keys = new HashSet<>();
+            collectKeys(json.readTree(form), keys);
+            return keys;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The keys a user fills in: a disabled or read-only field shows a value, it does not take one. */
+    private static void collectKeys(JsonNode node, Set<String> keys) {
+        if (node.isObject()) {
+            if (node.hasNonNull("key") && node.hasNonNull("type") && !node.path("disabled").asBoolean(false)
+                    && !node.path("readonly").asBoolean(false)) {
+                keys.add(node.get("key").asText());
+            }
+            node.fields().forEachRemaining(e -> collectKeys(e.getValue(), keys));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectKeys(child, keys));
+        }
+    }
+
+    private Map<String, Object> variables(byte[] body) throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (body.length == 0) {
+            return values;
+        }
+        JsonNode variables = json.readTree(body).path("variables");
+        if (variables.isMissingNode() || variables.isNull()) {
+            return values;
+        }
+        if (!variables.isObject()) {
+            throw new IllegalArgumentException("variables");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> variable = it.next();
+            JsonNode value = variable.getValue().path("value");
+            values.put(variable.getKey(), value.isMissingNode() || value.isNull() ? null
+                    : value.isBoolean() ? value.booleanValue() : value.isNumber() ? value.numberValue() : value.isTextual() ? value.textValue() : value.toString());
+        }
+        return values;
+    }
+
+    private void refuse(HttpServletResponse response, int status, String type, String message, String field) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", type);
+        error.put("message", message);
+        if (field != null) {
+            error.put("field", field);
+        }
+        response.getWriter().write(json.writeValueAsString(error));
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The request again, with the body the guard already read. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+    }
+}

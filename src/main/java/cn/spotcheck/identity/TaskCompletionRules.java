@@ -1,0 +1,38 @@
+package cn.spotcheck.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the {@link TaskCompletionRule}s on every completion the engine performs, also those the platform makes from
+ * Java, where no REST request passed {@link EngineGuard}: a rule holds whatever the route.
+ */
+@Component
+class TaskCompletionRules {
+
+    private final List<TaskCompletionRule> rules;
+
+    TaskCompletionRules(List<TaskCompletionRule> rules) {
+        this.rules = rules;
+    }
+
+    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
+    void onComplete(DelegateTask task) {
+        String processKey = task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
+        TaskCompletionRule.CompletionAttempt attempt = null;
+        for (TaskCompletionRule rule : rules) {
+            if (rule.appliesTo(processKey, task.getTaskDefinitionKey())) {
+                if (attempt == null) {
+                    attempt = new TaskCompletionRule.CompletionAttempt(task.getId(), task.getProcessInstanceId(),
+                            task.getExecution().getProcessBusinessKey(), processKey, task.getTaskDefinitionKey(),
+                            ActingUser.of(task), task.getVariables());
+                }
+                rule.check(attempt);
+            }
+        }
+    }
+}

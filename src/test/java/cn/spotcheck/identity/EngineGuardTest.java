@@ -1,0 +1,183 @@
+package cn.spotcheck.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.spotcheck.Fixtures;
+import cn.spotcheck.SpotCheckIntegrationTest;
+
+/**
+ * The record cannot be rewritten through the engine's REST API: an officer (or a legal user) cannot move a due
+ * date, drop a co-inspector, rewrite the variables that say who inspects which target, or submit fields his form
+ * does not have, neither on {@code /engine-rest} nor on the API Tasklist itself uses. An administrator can.
+ */
+@SpotCheckIntegrationTest
+class EngineGuardTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    static long taskId;
+    static long targetId;
+    static int sequence;
+
+    @BeforeEach
+    void setUp() {
+        if (taskId == 0) {
+            taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
+            targetId = Fixtures.someTarget(http, "公路货运");
+        }
+    }
+
+    @Test
+    void anOfficerCannotRewriteWhoInspectsWhatOrWhen() {
+        Task onSite = onSiteTaskOf(newInspection());
+        String task = "/engine-rest/task/" + onSite.getId();
+        TestRestTemplate officer = http.withBasicAuth("zf001", "demo");
+
+        assertRefused(officer.exchange(task + "/variables/inspectorUserIds", HttpMethod.PUT,
+                json(Map.of("value", "zf001", "type", "String")), JsonNode.class));
+        assertRefused(officer.exchange(task + "/localVariables/inspectionEndDate", HttpMethod.PUT,
+                json(Map.of("value", "2099-01-01", "type", "String")), JsonNode.class));
+        assertRefused(officer.exchange(task + "/variables", HttpMethod.POST,
+                json(Map.of("modifications", Map.of("targetId", Map.of("value", 1)))), JsonNode.class));
+        assertRefused(officer.exchange(task + "/identity-links/delete", HttpMethod.POST,
+                json(Map.of("userId", "zf002", "type", "candidate")), JsonNode.class));
+        assertRefused(officer.exchange(task + "/identity-links", HttpMethod.POST,
+                json(Map.of("userId", "zf009", "type", "candidate")), JsonNode.class));
+        assertRefused(officer.exchange(task, HttpMethod.PUT, json(Map.of("name", "现场检查", "due", "2099-01-01T00:00:00.000+0800")), JsonNode.class));
+        assertRefused(officer.exchange(task, HttpMethod.DELETE, null, JsonNode.class));
+        assertRefused(http.withBasicAuth("fagui", "demo").exchange(task, HttpMethod.PUT,
+                json(Map.of("name", "现场检查", "due", "2099-01-01T00:00:00.000+0800")), JsonNode.class));
+
+        assertThat(taskService.getVariable(onSite.getId(), "inspectorUserIds").toString()).contains("zf002");
+        assertThat(taskService.getIdentityLinksForTask(onSite.getId())).extracting(IdentityLink::getUserId).contains("zf001", "zf002");
+        assertThat(taskService.createTaskQuery().taskId(onSite.getId()).singleResult().getDueDate()).isNull();
+
+        ResponseEntity<JsonNode> foreign = complete(officer, onSite.getId(),
+                Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "资质齐全", "targetId", 1));
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(foreign.getBody().get("message").asText()).contains("targetId");
+        assertThat(runtimeService.getVariable(onSite.getProcessInstanceId(), "targetId")).isEqualTo(targetId);
+
+        // An administrator repairs what must be repaired.
+        ResponseEntity<JsonNode> byAdmin = http.withBasicAuth("admin", "demo").exchange(task, HttpMethod.PUT,
+                json(Map.of("name", "现场检查", "due", "2027-11-30T23:59:59.000+0800")), JsonNode.class);
+        assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void tasklistsOwnApiIsGuardedTheSameWay() {
+        Task onSite = onSiteTaskOf(newInspection());
+        HttpHeaders session = tasklistLogin("zf001");
+        String base = "/camunda/api/engine/engine/default/task/" + onSite.getId();
+        ResponseEntity<JsonNode> links = http.exchange(base + "/identity-links/delete", HttpMethod.POST,
+                new HttpEntity<>(Map.of("userId", "zf002", "type", "candidate"), session), JsonNode.class);
+        assertRefused(links);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("inspectionDate", Map.of("value", "2027-05-10"));
+        variables.put("onSiteNotes", Map.of("value", "资质齐全"));
+        variables.put("inspectorUserIds", Map.of("value", "zf001"));
+        ResponseEntity<JsonNode> submit = http.exchange(base + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", variables), session), JsonNode.class);
+        assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(submit.getBody().get("message").asText()).contains("inspectorUserIds");
+    }
+
+    @Test
+    void twoOfficersCompletingOneTaskAtOnceLeaveOneWinnerAndAClearAnswer() throws Exception {
+        Task onSite = onSiteTaskOf(newInspection());
+        Map<String, Object> form = Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "资质齐全");
+        CompletableFuture<ResponseEntity<JsonNode>> first = CompletableFuture.supplyAsync(() -> complete(http.withBasicAuth("zf001", "demo"), onSite.getId(), form));
+        CompletableFuture<ResponseEntity<JsonNode>> second = CompletableFuture.supplyAsync(() -> complete(http.withBasicAuth("zf002", "demo"), onSite.getId(), form));
+        List<HttpStatus> statuses = new ArrayList<>();
+        for (ResponseEntity<JsonNode> answer : List.of(first.get(), second.get())) {
+            statuses.add(HttpStatus.valueOf(answer.getStatusCode().value()));
+            if (answer.getStatusCode().isError()) {
+                assertThat(answer.getStatusCode().is4xxClientError()).as("the loser gets a 4xx, not a 500: %s", answer.getBody()).isTrue();
+            }
+        }
+        assertThat(statuses).containsOnlyOnce(HttpStatus.NO_CONTENT);
+    }
+
+    private ProcessInstance newInspection() {
+        return runtimeService.startProcessInstanceByKey("inspection", "JC-GUARD-" + (++sequence) + "-" + System.nanoTime(),
+                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
+    }
+
+    private Task onSiteTaskOf(ProcessInstance inspection) {
+        return taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("onSiteInspection").singleResult();
+    }
+
+    private static void assertRefused(ResponseEntity<JsonNode> answer) {
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(answer.getBody().get("message").asText()).contains("只有系统管理员");
+    }
+
+    private static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private ResponseEntity<JsonNode> complete(TestRestTemplate as, String taskId, Map<String, Object> values) {
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        return as.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables), JsonNode.class);
+    }
+
+    /** Logs in as Tasklist does: a session cookie and the webapps' CSRF token. */
+    private HttpHeaders tasklistLogin(String user) {
+        ResponseEntity<String> welcome = http.getForEntity("/camunda/app/tasklist/", String.class);
+        List<String> cookies = new ArrayList<>(welcome.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+        String csrf = welcome.getHeaders().getFirst("X-XSRF-TOKEN");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.set("X-XSRF-TOKEN", csrf);
+        headers.put(HttpHeaders.COOKIE, cookies.stream().map(c -> c.split(";")[0]).toList());
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", "demo");
+        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> all = new ArrayList<>(cookies);
+        all.addAll(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+        Map<String, String> byName = new HashMap<>();
+        all.forEach(c -> byName.put(c.split("=")[0], c.split(";")[0]));
+        HttpHeaders session = new HttpHeaders();
+        session.setContentType(MediaType.APPLICATION_JSON);
+        session.put(HttpHeaders.COOKIE, new ArrayList<>(byName.values()));
+        String token = byName.get("XSRF-TOKEN");
+        session.set("X-XSRF-TOKEN", token == null ? csrf : token.substring(token.indexOf('=') + 1));
+        return session;
+    }
+}
