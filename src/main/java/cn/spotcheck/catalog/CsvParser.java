@@ -50,13 +50,16 @@ final class CsvParser {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append((char) c);
+                    append(field, c);
                 }
             } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
             } else if (c == ',') {
                 record.add(field.toString());
                 field.setLength(0);
+                if (record.size() > WorkbookLimits.MAX_CELLS_PER_ROW) {
+                    throw WorkbookLimits.tooLarge("第 " + recordStartLine + " 行超过 " + WorkbookLimits.MAX_CELLS_PER_ROW + " 列，不像名录表格");
+                }
             } else if (c == '\r' || c == '\n' || c == -1) {
                 if (c == '\r') {
                     int n = read();
@@ -70,10 +73,21 @@ final class CsvParser {
                 record.add(field.toString());
                 return record;
             } else {
-                field.append((char) c);
+                append(field, c);
             }
             c = read();
         }
+    }
+
+    /** A cell is a name, a code or a note: one longer than this is a broken quote swallowing the file. */
+    static final int MAX_FIELD_CHARS = 10_000;
+
+    private void append(StringBuilder field, int c) {
+        if (field.length() >= MAX_FIELD_CHARS) {
+            throw WorkbookLimits.tooLarge("第 " + recordStartLine + " 行起的单元格超过 " + MAX_FIELD_CHARS
+                    + " 个字符，可能是引号没有闭合");
+        }
+        field.append((char) c);
     }
 
     private int read() throws IOException {

@@ -52,7 +52,7 @@ final class SpreadsheetReader {
                 throw ApiException.badRequest("file", "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入");
             }
             if (startsWith(head, ZIP)) {
-                return readXlsx(in, header, rows);
+                return readXlsx(WorkbookLimits.checkedXlsx(in), header, rows);
             }
             if (!lower.endsWith(".csv") && !lower.endsWith(".txt") && !looksLikeText(head)) {
                 throw ApiException.badRequest("file", "文件“" + fileName + "”不是 .xlsx 或 .csv 表格");
@@ -69,8 +69,12 @@ final class SpreadsheetReader {
             Sheet sheet = workbook.getFirstSheet();
             try (var stream = sheet.openStream()) {
                 Iterator<Row> it = stream.iterator();
+                int read = 0;
                 while (it.hasNext()) {
                     Row row = it.next();
+                    if (++read > WorkbookLimits.MAX_ROWS) {
+                        throw WorkbookLimits.tooLarge("表格超过 " + WorkbookLimits.MAX_ROWS + " 行，请分成几个文件导入");
+                    }
                     List<String> cells = cells(row);
                     if (headerCells == null) {
                         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
@@ -93,11 +97,29 @@ final class SpreadsheetReader {
 
     private static List<String> cells(Row row) {
         int count = row.getCellCount();
+        if (count > WorkbookLimits.MAX_CELLS_PER_ROW) {
+            throw WorkbookLimits.tooLarge("第 " + row.getRowNum() + " 行超过 " + WorkbookLimits.MAX_CELLS_PER_ROW + " 列，不像名录表格");
+        }
         List<String> cells = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            cells.add(row.hasCell(i) ? row.getCellText(i) : null);
+            cells.add(row.hasCell(i) ? clean(row.getCellText(i)) : null);
         }
         return cells;
+    }
+
+    /** Control characters (NUL and the like) cannot be stored and mean nothing in a directory: they are dropped. */
+    static String clean(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                return cell.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F || cp == '\t' || cp == '\n' || cp == '\r')
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            }
+        }
+        return cell;
     }
 
     private static List<String> readCsv(InputStream in, Charset charset, Consumer<List<String>> header, Consumer<SpreadsheetRow> rows) throws IOException {
@@ -114,6 +136,13 @@ final class SpreadsheetReader {
                 headerCells = record;
                 header.accept(record);
             } else {
+                if (parser.recordStartLine() > WorkbookLimits.MAX_ROWS) {
+                    throw WorkbookLimits.tooLarge("文件超过 " + WorkbookLimits.MAX_ROWS + " 行，请分成几个文件导入");
+                }
+                if (record.size() > WorkbookLimits.MAX_CELLS_PER_ROW) {
+                    throw WorkbookLimits.tooLarge("第 " + parser.recordStartLine() + " 行超过 " + WorkbookLimits.MAX_CELLS_PER_ROW + " 列，不像名录表格");
+                }
+                record.replaceAll(SpreadsheetReader::clean);
                 rows.accept(new SpreadsheetRow(parser.recordStartLine(), record));
             }
         }

@@ -55,8 +55,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(failures))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(failures).accessDeniedHandler(failures))
-                // Basic clients carry no cookie; page scripts rely on the SameSite=Lax session cookie.
-                .csrf(csrf -> csrf.disable())
+                // A request with credentials of its own (HTTP Basic) cannot be forged by another site once browsers are
+                // never challenged for them (BrowserRequests); one that relies on the session cookie needs the token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .build();
     }
 
@@ -99,6 +100,16 @@ class SecurityConfiguration {
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /** Before any authentication: foreign origins and Basic challenges to browsers are settled first. */
+    @Bean
+    FilterRegistrationBean<BrowserRequests> browserRequests() {
+        FilterRegistrationBean<BrowserRequests> registration = new FilterRegistrationBean<>(new BrowserRequests());
+        registration.setName("browser-requests");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 

@@ -70,6 +70,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof TextWithoutControlCharacters.ControlCharacterInText control) {
+            String message = ControlCharacters.message(control.field);
+            return status(HttpStatus.BAD_REQUEST, new ApiError(message, List.of(new FieldMessage(control.field, message))));
+        }
         return status(HttpStatus.BAD_REQUEST, ApiError.of("请求内容无法解析，请检查 JSON 格式及字段类型（日期为 YYYY-MM-DD）"));
     }
 
@@ -85,7 +89,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return status(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of("上传文件过大"));
+        return status(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of("上传文件过大：每个文件不超过 60 MB"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
