@@ -22,8 +22,15 @@ public final class Fixtures {
     /** Drafts, submits and approves (法制 and 司法局) a 2027 plan with one task; returns the task id. */
     public static long publishedTask(TestRestTemplate http, TaskService taskService, String itemCode, List<String> categories,
                                      double ratio) {
+        return publishedTask(http, taskService, itemCode, categories, ratio, "2027-04-01", "2027-10-31");
+    }
+
+    /** The same with the task's window: its plan is of the window's year. */
+    public static long publishedTask(TestRestTemplate http, TaskService taskService, String itemCode, List<String> categories,
+                                     double ratio, String start, String end) {
         TestRestTemplate fagui = http.withBasicAuth("fagui", "demo");
-        long planId = fagui.postForEntity("/api/plans", Map.of("year", 2027, "department", "公路管理科", "title", "测试计划 " + itemCode),
+        int year = Integer.parseInt(start.substring(0, 4));
+        long planId = fagui.postForEntity("/api/plans", Map.of("year", year, "department", "公路管理科", "title", "测试计划 " + itemCode),
                 JsonNode.class).getBody().get("id").asLong();
         Map<String, Object> task = new HashMap<>();
         task.put("name", "测试任务 " + itemCode);
@@ -31,8 +38,8 @@ public final class Fixtures {
         task.put("targetFilter", Map.of("categories", categories));
         task.put("ratio", ratio);
         task.put("inspectorsPerTarget", 2);
-        task.put("start", "2027-04-01");
-        task.put("end", "2027-10-31");
+        task.put("start", start);
+        task.put("end", end);
         long taskId = fagui.postForEntity("/api/plans/" + planId + "/tasks", task, JsonNode.class).getBody().get("id").asLong();
         fagui.postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
         for (String key : List.of("legalReview", "justiceReview")) {

@@ -65,7 +65,7 @@ class DemoYear {
         PlanView plan = as("fagui", () -> plans.create(new PlanInput(year, "运输管理科", title)));
         long freight = as("fagui", () -> plans.addTask(plan.id(), new TaskInput("道路货物运输经营资质抽查", List.of("JT-HY-01"),
                 new TaskInput.Filter(List.of("公路货运"), List.of(), List.of()), new BigDecimal("0.03"), 2,
-                year + "-04-01", year + "-11-30", "SECTOR_OWN", List.of(), false))).id();
+                year + "-01-02", year + "-11-30", "SECTOR_OWN", List.of(), false))).id();
         as("fagui", () -> plans.addTask(plan.id(), new TaskInput("危险货物道路运输企业全覆盖检查", List.of("JT-WH-01", "JT-WH-02"),
                 new TaskInput.Filter(List.of("危险货物道路运输"), List.of(), List.of()), BigDecimal.ONE, 2,
                 year + "-06-01", year + "-11-30", "SECTOR_OWN", List.of(), false)));
@@ -82,15 +82,18 @@ class DemoYear {
             // every batch now, so that the walk-through finds its inspections at once
         }
         List<InspectionView> all = inspections.ofTask(freight);
-        LocalDate today = BureauTime.today();
-        if (all.size() >= 3) {
-            // One result entered three weeks ago and never published: overdue for 督查考核组.
-            inspect(all.get(0), "发现问题待后续处理", "道路运输证未按规定年审", today.minusDays(21));
+        // Results lie inside the task's window (2 January to 30 November) and not in the future, whatever today is.
+        LocalDate first = LocalDate.of(year, 1, 2);
+        LocalDate last = BureauTime.today().isAfter(LocalDate.of(year, 11, 30)) ? LocalDate.of(year, 11, 30) : BureauTime.today();
+        if (all.size() >= 3 && !last.isBefore(first.plusDays(2))) {
+            // One result entered three weeks ago (or at the task's start) and never published: overdue for 督查考核组.
+            LocalDate threeWeeksAgo = last.minusDays(21);
+            inspect(all.get(0), "发现问题待后续处理", "道路运输证未按规定年审", threeWeeksAgo.isBefore(first) ? first : threeWeeksAgo);
             // One handover to market regulation, awaiting its acknowledgement.
-            inspect(all.get(1), "违法违规行为已移交其他部门处理", "发现无照经营加油点，属市场监管部门管辖", today.minusDays(2));
+            inspect(all.get(1), "违法违规行为已移交其他部门处理", "发现无照经营加油点，属市场监管部门管辖", last.minusDays(2));
             complete(all.get(1).code(), "publishResult", "fagui", Map.of("publicationConfirmed", true));
             // One clean result, published for the public site.
-            inspect(all.get(2), "未发现问题", "无", today.minusDays(1));
+            inspect(all.get(2), "未发现问题", "无", last.minusDays(1));
             complete(all.get(2).code(), "publishResult", "fagui", Map.of("publicationConfirmed", true));
         }
         log.info("演示年度已就绪：计划 {}，抽查任务 {} 已抽取 {} 户", plan.id(), freight, all.size());

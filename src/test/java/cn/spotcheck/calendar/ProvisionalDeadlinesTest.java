@@ -75,10 +75,10 @@ class ProvisionalDeadlinesTest {
     void setUp() {
         init(engine);
         if (taskId == 0) {
-            taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
+            taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05, "2027-01-04", "2027-11-30");
             targetId = Fixtures.someTarget(http, "公路货运");
         }
-        ClockUtil.setCurrentTime(at("2027-01-25T09:00"));
+        ClockUtil.setCurrentTime(at("2027-02-01T18:00"));
         holidaySchedules.watch();
     }
 
@@ -162,8 +162,9 @@ class ProvisionalDeadlinesTest {
 
     @Test
     void aDeadlineInsideOfficialYearsIsNotMarked() {
-        ClockUtil.setCurrentTime(at("2026-03-02T09:00"));
-        ProcessInstance inspection = resultEntered("JC-2026-9003", "2026-03-02");
+        ClockUtil.setCurrentTime(at("2026-03-02T18:00"));
+        long task2026 = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05, "2026-01-05", "2026-11-30");
+        ProcessInstance inspection = resultEntered("JC-2026-9003", "2026-03-02", task2026);
         Task publish = task("publishResult", inspection);
         assertThat(publish.getDueDate()).isEqualTo(at("2026-03-11T23:59:59"));
         assertThat(taskService.getVariableLocal(publish.getId(), ProvisionalDeadlines.NOTE_VARIABLE)).isNull();
@@ -171,8 +172,12 @@ class ProvisionalDeadlinesTest {
     }
 
     private ProcessInstance resultEntered(String code, String endDate) {
+        return resultEntered(code, endDate, taskId);
+    }
+
+    private ProcessInstance resultEntered(String code, String endDate, long ofTask) {
         ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", code,
-                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
+                Map.of("taskId", ofTask, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
         complete(task("onSiteInspection", inspection), Map.of("inspectionDate", endDate, "onSiteNotes", "经营资质齐全"));
         complete(task("resultEntry", inspection), Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", endDate));
         return inspection;

@@ -58,7 +58,7 @@ class DemoYearTest {
             TaskService tasks = demo.getBean(TaskService.class);
             assertThat(tasks.createTaskQuery().processDefinitionKey("holiday-schedule").taskCandidateGroup("camunda-admin")
                     .list()).extracting(t -> t.getName()).containsExactly("导入 2027 年节假日安排");
-            // The result entered three weeks ago (23 December 2026) was due 7 working days later, across 元旦 2027.
+            // The overdue result dates from the task's first day (2 January 2027): due 7 provisional working days later.
             Task publish = tasks.createTaskQuery().taskDefinitionKey("publishResult").list().stream()
                     .filter(t -> BureauTime.dayOf(t.getDueDate()).getYear() == 2027).findFirst().orElseThrow();
             assertThat(tasks.getVariableLocal(publish.getId(), "deadlineNote")).asString().startsWith("暂定");

@@ -64,11 +64,16 @@ class SpotCheckTaskLifecycleTest {
         assertThat(process).isWaitingAt("awaitInspections", "superviseUnfinishedTask");
         complete(process, "superviseUnfinishedTask", Map.of("supervisionComment", "请于 11 月 30 日前完成"));
 
-        for (InspectionView inspection : inspections.ofTask(taskId)) {
-            String code = inspection.code();
-            completeByKey(code, "onSiteInspection", Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "经营正常"));
-            completeByKey(code, "resultEntry", Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2026-05-11"));
-            completeByKey(code, "publishResult", Map.of("publicationConfirmed", true));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-05-12 09:00:00"));
+        try {
+            for (InspectionView inspection : inspections.ofTask(taskId)) {
+                String code = inspection.code();
+                completeByKey(code, "onSiteInspection", Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "经营正常"));
+                completeByKey(code, "resultEntry", Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-11"));
+                completeByKey(code, "publishResult", Map.of("publicationConfirmed", true));
+            }
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
         }
         assertThat(process).isEnded().hasPassed("taskClosed", "unfinishedHandled");
     }

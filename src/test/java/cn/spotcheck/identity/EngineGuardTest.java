@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +57,13 @@ class EngineGuardTest {
             taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
             targetId = Fixtures.someTarget(http, "公路货运");
         }
+        // The day after the visits these tests record, inside the task's window.
+        ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-05-11 09:00:00"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
     }
 
     @Test
@@ -80,7 +89,8 @@ class EngineGuardTest {
 
         assertThat(taskService.getVariable(onSite.getId(), "inspectorUserIds").toString()).contains("zf002");
         assertThat(taskService.getIdentityLinksForTask(onSite.getId())).extracting(IdentityLink::getUserId).contains("zf001", "zf002");
-        assertThat(taskService.createTaskQuery().taskId(onSite.getId()).singleResult().getDueDate()).isNull();
+        assertThat(taskService.createTaskQuery().taskId(onSite.getId()).singleResult().getDueDate())
+                .isEqualTo(java.sql.Timestamp.valueOf("2027-10-31 23:59:59"));
 
         ResponseEntity<JsonNode> foreign = complete(officer, onSite.getId(),
                 Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "资质齐全", "targetId", 1));
@@ -126,6 +136,35 @@ class EngineGuardTest {
             }
         }
         assertThat(statuses).containsOnlyOnce(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void theRecordedDatesLieInTheTasksWindowAndNotInTheFuture() {
+        ProcessInstance inspection = newInspection();
+        Task onSite = onSiteTaskOf(inspection);
+        assertThat(onSite.getDueDate()).as("due at the end of the task's window").isEqualTo(java.sql.Timestamp.valueOf("2027-10-31 23:59:59"));
+        TestRestTemplate officer = http.withBasicAuth("zf001", "demo");
+        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-12-01", "onSiteNotes", "无")), "inspectionDate", "期限");
+        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-02-30", "onSiteNotes", "无")), "inspectionDate", "不是有效日期");
+        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-20", "onSiteNotes", "无")), "inspectionDate", "晚于今天");
+        assertThat(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        String result = taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("resultEntry").singleResult().getId();
+        assertDateRefused(complete(officer, result, Map.of("resultCategory", "xx", "findings", "无", "inspectionEndDate", "2027-05-10")),
+                "resultCategory", "标准类别");
+        assertDateRefused(complete(officer, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "99999-01-01")),
+                "inspectionEndDate", "不是有效日期");
+        assertDateRefused(complete(officer, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-09")),
+                "inspectionEndDate", "早于现场检查日期");
+        assertThat(complete(officer, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-10"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private static void assertDateRefused(ResponseEntity<JsonNode> answer, String field, String words) {
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("field").asText()).isEqualTo(field);
+        assertThat(answer.getBody().get("message").asText()).contains(words);
     }
 
     private ProcessInstance newInspection() {

@@ -53,7 +53,7 @@ class ChangingTheProcedureTest {
 
     @Test
     void aChangedDiagramIsANewVersionAndRunningInstancesKeepTheirRule() throws Exception {
-        long taskId = Fixtures.publishedTask(http, taskService, "JT-HY-02", List.of("公路货运"), 0.05);
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-HY-02", List.of("公路货运"), 0.05, "2024-09-01", "2024-11-30");
         long targetId = Fixtures.someTarget(http, "公路货运");
         int before = repositoryService.createProcessDefinitionQuery().processDefinitionKey("inspection").latestVersion().singleResult().getVersion();
         ProcessInstance running = inspectedUntil("CHG-OLD", taskId, targetId);

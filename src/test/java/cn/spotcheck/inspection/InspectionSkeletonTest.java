@@ -56,10 +56,11 @@ class InspectionSkeletonTest {
     void setUp() {
         init(engine);
         if (taskId == 0) {
-            taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
+            taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05, "2024-09-01", "2024-11-30");
             targetId = Fixtures.someTarget(http, "公路货运");
         }
-        ClockUtil.setCurrentTime(at("2024-09-23T09:00"));
+        // The evening the check ended: its dates lie in the task's window and not in the future.
+        ClockUtil.setCurrentTime(at("2024-09-27T18:00"));
     }
 
     @AfterEach

@@ -130,7 +130,7 @@ class ResultEntryInTasklistBrowserTest {
 
     /** A drawn, confirmed and dispatched task whose first inspection has its on-site visit done. */
     private InspectionView inspectionAwaitingResult() {
-        long taskId = Fixtures.publishedTask(http, taskService, "JT-SY-01", List.of("水路运输"), 0.05);
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-SY-01", List.of("水路运输"), 0.05, "2026-04-01", "2026-10-31");
         runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
         Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw").singleResult();
         taskService.complete(confirm.getId(), Map.of("approved", true));

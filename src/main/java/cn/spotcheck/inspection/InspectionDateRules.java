@@ -1,0 +1,93 @@
+package cn.spotcheck.inspection;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.identity.TaskCompletionRule;
+import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.system.ApiException;
+
+/**
+ * The dates an officer records are dates of this inspection: real calendar dates, inside its task's window (which
+ * never runs past 30 November), not in the future, and the check does not end before it was made. The result is
+ * one of the standard categories. A date outside is refused with the rule named, never published.
+ */
+@Component
+class InspectionDateRules implements TaskCompletionRule {
+
+    private final AnnualPlans plans;
+    private final RuntimeService runtimeService;
+    private final ResultCategories categories;
+
+    InspectionDateRules(AnnualPlans plans, RuntimeService runtimeService, ResultCategories categories) {
+        this.plans = plans;
+        this.runtimeService = runtimeService;
+        this.categories = categories;
+    }
+
+    @Override
+    public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
+        return "inspection".equals(processDefinitionKey)
+                && ("onSiteInspection".equals(taskDefinitionKey) || "resultEntry".equals(taskDefinitionKey));
+    }
+
+    @Override
+    public void check(CompletionAttempt attempt) {
+        TaskView task = plans.task(((Number) runtimeService.getVariable(attempt.processInstanceId(), "taskId")).longValue());
+        if ("onSiteInspection".equals(attempt.taskDefinitionKey())) {
+            inWindow("inspectionDate", "现场检查日期", required(attempt, "inspectionDate", "现场检查日期"), task);
+            return;
+        }
+        if (categories.find(text(attempt.submitted().get("resultCategory"))).isEmpty()) {
+            throw ApiException.badRequest("resultCategory", "检查结果类别“" + attempt.submitted().get("resultCategory")
+                    + "”不是标准类别之一：" + String.join("、", categories.all().stream().map(ResultCategories.Category::name).toList()));
+        }
+        LocalDate end = inWindow("inspectionEndDate", "检查结束日期", required(attempt, "inspectionEndDate", "检查结束日期"), task);
+        Object onSite = runtimeService.getVariable(attempt.processInstanceId(), "inspectionDate");
+        LocalDate visited = onSite == null ? null : parse("inspectionDate", "现场检查日期", onSite);
+        if (visited != null && end.isBefore(visited)) {
+            throw ApiException.badRequest("inspectionEndDate", "检查结束日期 " + end + " 早于现场检查日期 " + visited);
+        }
+    }
+
+    private static Object required(CompletionAttempt attempt, String field, String label) {
+        Object value = attempt.submitted().get(field);
+        if (value == null || value.toString().isBlank()) {
+            throw ApiException.badRequest(field, "请填写" + label + "（YYYY-MM-DD）");
+        }
+        return value;
+    }
+
+    private static LocalDate inWindow(String field, String label, Object value, TaskView task) {
+        LocalDate date = parse(field, label, value);
+        if (date.isBefore(task.start()) || date.isAfter(task.end())) {
+            throw ApiException.badRequest(field, label + " " + date + " 不在抽查任务“" + task.name() + "”的期限 "
+                    + task.start() + " 至 " + task.end() + " 之内（全年检查须于 11 月 30 日前完成）");
+        }
+        if (date.isAfter(BureauTime.today())) {
+            throw ApiException.badRequest(field, label + " " + date + " 晚于今天（" + BureauTime.today() + "），不能预先填写");
+        }
+        return date;
+    }
+
+    static LocalDate parse(String field, String label, Object value) {
+        if (value instanceof java.util.Date date) {
+            return BureauTime.dayOf(date);
+        }
+        String text = value.toString().strip();
+        try {
+            return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, label + "“" + text + "”不是有效日期，应为 YYYY-MM-DD");
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
