@@ -2,6 +2,7 @@ package cn.spotcheck.documents;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,21 +11,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.identity.Roles;
+import cn.spotcheck.system.ApiException;
+
 /** Issued documents for staff: one as printable HTML, or the list about an inspection. */
 @RestController
 @RequestMapping("/api/documents")
 class DocumentApi {
 
     private final Documents documents;
+    private final List<DocumentAudience> audiences;
 
-    DocumentApi(Documents documents) {
+    DocumentApi(Documents documents, List<DocumentAudience> audiences) {
         this.documents = documents;
+        this.audiences = audiences;
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> html(@PathVariable("id") long id) {
+        IssuedDocument document = documents.get(id);
+        requireReader(document.reference());
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(documents.get(id).html());
+                .body(document.html());
+    }
+
+    private void requireReader(String reference) {
+        if (Roles.current(Roles.LEGAL, Roles.SUPERVISION, Roles.ADMIN)) {
+            return;
+        }
+        String user = CurrentUser.id();
+        if (audiences.stream().noneMatch(a -> a.includes(reference, user))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "无权查看：文书仅供本次检查的执法人员、法制审核人员和督查考核组查阅", List.of());
+        }
     }
 
     record Summary(long id, String kind, String title, java.time.Instant issuedAt) {
@@ -32,6 +51,7 @@ class DocumentApi {
 
     @GetMapping
     List<Summary> about(@RequestParam("reference") String reference) {
+        requireReader(reference);
         return documents.about(reference).stream().map(d -> new Summary(d.id(), d.kind(), d.title(), d.issuedAt())).toList();
     }
 }

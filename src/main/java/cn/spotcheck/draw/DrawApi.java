@@ -1,5 +1,7 @@
 package cn.spotcheck.draw;
 
+import java.util.List;
+
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.spotcheck.draw.algorithm.Verification;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.PlanView;
+import cn.spotcheck.identity.Roles;
 import cn.spotcheck.system.ApiException;
 
 /** Starting a task's draw, reading the record, verifying it and the chain, replacing an inspector. */
@@ -51,12 +54,23 @@ class DrawApi {
 
     @GetMapping("/tasks/{taskId}/draw")
     DrawView draw(@PathVariable("taskId") long taskId) {
-        return draws.view(taskId);
+        return readable(draws.view(taskId));
     }
 
     @GetMapping("/draws/{id}")
     DrawView byId(@PathVariable("id") long id) {
-        return draws.viewById(id);
+        return readable(draws.viewById(id));
+    }
+
+    /**
+     * A draw not yet confirmed may still be objected to and redrawn: until it is published, only the legal staff
+     * who confirm it, the supervision group and administrators read it (the public reads it once published).
+     */
+    private static DrawView readable(DrawView draw) {
+        if (draw.publishedAt() == null && !Roles.current(Roles.LEGAL, Roles.SUPERVISION, Roles.ADMIN)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "抽取结果尚未确认公布，仅法制审核人员、督查考核组和管理员可以查看", List.of());
+        }
+        return draw;
     }
 
     @GetMapping("/draws/{id}/verify")

@@ -47,6 +47,12 @@ public class FollowUps {
                 String.valueOf(execution.getVariable("followUpKind")), execution.getProcessBusinessKey());
     }
 
+    /** A rectification not carried out is filed as a case: from then on the follow-up is a case, on record and in the process. */
+    public void becameACase(DelegateExecution execution) {
+        execution.setVariable("followUpKind", "CASE");
+        kind(execution);
+    }
+
     public void rectificationDeadline(DelegateExecution execution) {
         Object deadline = execution.getVariable("rectificationDeadline");
         if (deadline != null) {

@@ -15,4 +15,14 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /** True when the user of the current request belongs to one of {@code groups}. */
+    public static boolean current(String... groups) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return false;
+        }
+        java.util.Set<String> wanted = java.util.Set.of(groups);
+        return authentication.getAuthorities().stream().anyMatch(a -> wanted.contains(a.getAuthority()));
+    }
 }

@@ -81,6 +81,7 @@ class FollowUpProcessTest {
         complete(task(p), Map.of("rectificationDeadline", "2026-12-15", "rectificationRequirements", "补齐"));
         complete(task(p), Map.of("rectified", false, "recheckNotes", "逾期未改"));
         assertThat(p).isWaitingAt("fileCase");
+        assertThat(followUps.of(p.getBusinessKey()).kind()).as("the follow-up follows the path taken").isEqualTo("CASE");
         assertThat(task(p)).hasCandidateGroup("deptEnforcement");
         complete(task(p), Map.of("caseNumber", "长交执罚〔2026〕15号", "closureNote", "已立案查处"));
         assertThat(p).isEnded().hasPassed("fileCase", "closeFollowUp");

@@ -80,7 +80,7 @@ class AnnualPlanTest {
         assertThat(refused(planId, task("JT-HY-01", List.of("公路货运"), 0.25, "2026-10-31")).get("message").asText())
                 .contains("不高于 20%");
         assertThat(refused(planId, task("JT-WH-01", List.of("危险货物道路运输"), 0.5, "2026-10-31")).get("message").asText())
-                .contains("重点检查事项").contains("100%");
+                .contains("两客一危").contains("100%");
         // A general item whose scope reaches a 两客一危 category must still check every target there.
         assertThat(refused(planId, task("JT-KY-04", List.of("旅游客运包车"), 0.1, "2026-10-31")).get("message").asText())
                 .contains("两客一危");
