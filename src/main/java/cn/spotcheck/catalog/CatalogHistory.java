@@ -49,12 +49,17 @@ public class CatalogHistory {
 
     /** Records the change from {@code before} (null for a new record) to {@code after}; false if nothing changed. */
     boolean record(Register register, long recordId, String action, Map<String, Object> before, Map<String, Object> after) {
+        return record(register, recordId, action, before, after, CurrentUser.id());
+    }
+
+    /** The same, naming who or what made the change (a process step when no person did). */
+    boolean record(Register register, long recordId, String action, Map<String, Object> before, Map<String, Object> after, String actor) {
         Map<String, Object[]> diff = diff(before, after);
         if (diff.isEmpty()) {
             return false;
         }
         jdbc.update("insert into spotcheck.change_record (register, record_id, action, changed_by, changed_at, changes) values (?,?,?,?,?,?::jsonb)",
-                register.name(), recordId, action, CurrentUser.id(), Timestamp.from(BureauTime.now()), write(diff));
+                register.name(), recordId, action, actor, Timestamp.from(BureauTime.now()), write(diff));
         return true;
     }
 

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.identity.CurrentUser;
 
 /**
  * A target's credit record: every published finding enters it and moves the target's credit risk level one step
@@ -46,8 +47,10 @@ public class CreditRecords {
             String lower = LEVELS.get(i + 1);
             jdbc.update("update spotcheck.target set credit_level = ?, updated_at = ?, version = version + 1 where id = ?",
                     lower, Timestamp.from(BureauTime.now()), targetId);
+            String person = CurrentUser.id();
+            String actor = (CurrentUser.SYSTEM.equals(person) ? "流程" : person) + "（公示检查结果 " + inspectionCode + "）";
             history.record(Register.TARGET, targetId, CatalogHistory.UPDATED,
-                    Target.ordered("creditLevel", level), Target.ordered("creditLevel", lower));
+                    Target.ordered("creditLevel", level), Target.ordered("creditLevel", lower), actor);
         }
     }
 

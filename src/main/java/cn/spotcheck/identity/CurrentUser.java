@@ -1,5 +1,8 @@
 package cn.spotcheck.identity;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -11,9 +14,18 @@ public final class CurrentUser {
     private CurrentUser() {
     }
 
+    /**
+     * The user on whose behalf the platform acts: the one logged in to the platform, else the one the engine
+     * authenticated (Tasklist, engine REST API), else {@link #SYSTEM}. Never Spring's "anonymousUser".
+     */
     public static String id() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
-                ? SYSTEM : authentication.getName();
+        if (authentication != null && authentication.isAuthenticated() && authentication.getName() != null
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return authentication.getName();
+        }
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+        var engineCaller = engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
+        return engineCaller != null && engineCaller.getUserId() != null ? engineCaller.getUserId() : SYSTEM;
     }
 }

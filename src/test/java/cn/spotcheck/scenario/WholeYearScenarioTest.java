@@ -113,6 +113,11 @@ class WholeYearScenarioTest {
         for (int i = 0; i < 19; i++) {
             complete(all.get(i).code(), "publishResult", Map.of("publicationConfirmed", true));
         }
+        // A finding moves the target's credit level, and the history says the publication step did it.
+        JsonNode history = as("fagui").getForObject("/api/targets/" + all.get(1).targetId() + "/history", JsonNode.class);
+        JsonNode creditMove = java.util.stream.StreamSupport.stream(history.spliterator(), false)
+                .filter(h -> h.toString().contains("creditLevel")).findFirst().orElseThrow();
+        assertThat(creditMove.get("changedBy").asText()).isEqualTo("流程（公示检查结果 " + all.get(1).code() + "）");
         clock(2026, 10, 14);
         String late = all.get(19).code();
         Job overdue = managementService.createJobQuery().processInstanceId(processOf("inspection", late))
