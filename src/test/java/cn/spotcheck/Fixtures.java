@@ -72,4 +72,25 @@ public final class Fixtures {
         return http.withBasicAuth("fagui", "demo").getForObject("/api/targets?category={c}&size=1", JsonNode.class, category)
                 .get("content").get(0).get("id").asLong();
     }
+
+    /** Posts {@code content} as the multipart field {@code file} named {@code fileName}, as a browser or curl would. */
+    public static org.springframework.http.ResponseEntity<JsonNode> upload(TestRestTemplate as, String path, String fileName, byte[] content) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return as.postForEntity(path, new org.springframework.http.HttpEntity<>(form, headers), JsonNode.class);
+    }
+
+    /** A valid 统一社会信用代码 (GB 32100-2015 check characters) for a test's own company number {@code serial}. */
+    public static String uscc(int serial) {
+        String organisation = String.format("%08d", serial);
+        String first17 = "91220104" + organisation + cn.spotcheck.catalog.CreditCode.organisationCheck(organisation);
+        return first17 + cn.spotcheck.catalog.CreditCode.checkCharacter(first17);
+    }
 }

@@ -63,6 +63,11 @@ public final class GeneratedDirectory {
                 select 'B' || g, '执法员' || g, (array['运输管理科','综合执法支队','公路管理科','港航管理科','安全监督科'])[1 + g % 5], '在岗',
                        '22' || g, date '2030-12-31', array['道路货运'], now(), now()
                 from generate_series(1, ?) g""", count);
+        // Each drawable officer has a login with his staff number (the engine's user table).
+        jdbc.update("""
+                insert into public.act_id_user (id_, rev_, first_, last_)
+                select 'B' || g, 1, '执法员' || g, '' from generate_series(1, ?) g
+                on conflict do nothing""", count);
         jdbc.update("""
                 insert into spotcheck.recusal (inspector_id, target_id, relation, reason, valid_from, declared_by, declared_at)
                 select i.id, t.id, '利益申报', '生成的回避', date '2020-01-01', 'generated', now()

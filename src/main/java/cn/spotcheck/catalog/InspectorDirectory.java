@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.identity.Accounts;
 import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.system.ApiException;
 import cn.spotcheck.system.FieldMessage;
@@ -23,10 +24,12 @@ public class InspectorDirectory {
     private final TargetRepository targets;
     private final CatalogHistory history;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final Accounts accounts;
 
     InspectorDirectory(InspectorRepository repository, RecusalRepository recusals, TargetRepository targets,
-                       CatalogHistory history, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                       CatalogHistory history, org.springframework.jdbc.core.JdbcTemplate jdbc, Accounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.repository = repository;
         this.recusals = recusals;
         this.targets = targets;
@@ -41,7 +44,7 @@ public class InspectorDirectory {
         });
         Inspector inspector = repository.saveAndFlush(new Inspector(data, BureauTime.now()));
         history.record(Register.INSPECTOR, inspector.getId(), CatalogHistory.CREATED, null, data.snapshot());
-        return InspectorView.of(inspector, BureauTime.today());
+        return view(inspector, BureauTime.today());
     }
 
     @Transactional
@@ -55,15 +58,15 @@ public class InspectorDirectory {
         inspector.apply(data, BureauTime.now());
         repository.saveAndFlush(inspector);
         history.record(Register.INSPECTOR, id, CatalogHistory.UPDATED, before, data.snapshot());
-        return InspectorView.of(inspector, BureauTime.today());
+        return view(inspector, BureauTime.today());
     }
 
     public InspectorView get(long id) {
-        return InspectorView.of(repository.findById(id).orElseThrow(() -> notFound(id)), BureauTime.today());
+        return view(repository.findById(id).orElseThrow(() -> notFound(id)), BureauTime.today());
     }
 
     public java.util.Optional<InspectorView> findByStaffNo(String staffNo) {
-        return repository.findByStaffNo(staffNo).map(i -> InspectorView.of(i, BureauTime.today()));
+        return repository.findByStaffNo(staffNo).map(i -> view(i, BureauTime.today()));
     }
 
     public PageOf<InspectorView> search(String q, String department, String status, Integer page, Integer size) {
@@ -71,15 +74,21 @@ public class InspectorDirectory {
         int s = size == null || size <= 0 ? 20 : Math.min(size, 500);
         Page<Inspector> found = repository.search(TargetRules.trim(q), TargetRules.trim(department), TargetRules.trim(status),
                 PageRequest.of(p, s));
-        LocalDate today = BureauTime.today();
-        return new PageOf<>(found.map(i -> InspectorView.of(i, today)).getContent(), found.getTotalElements(), p, s, null);
+        return new PageOf<>(views(found.getContent(), BureauTime.today()), found.getTotalElements(), p, s, null);
     }
 
     /** Every inspector, in staff-number order: the directory is a few thousand people at most. */
     public List<InspectorView> all() {
-        LocalDate today = BureauTime.today();
-        return repository.findAll(org.springframework.data.domain.Sort.by("staffNo")).stream()
-                .map(i -> InspectorView.of(i, today)).toList();
+        return views(repository.findAll(org.springframework.data.domain.Sort.by("staffNo")), BureauTime.today());
+    }
+
+    private InspectorView view(Inspector inspector, LocalDate day) {
+        return InspectorView.of(inspector, day, accounts.exists(inspector.getStaffNo()));
+    }
+
+    private List<InspectorView> views(List<Inspector> inspectors, LocalDate day) {
+        java.util.Set<String> withAccount = accounts.existing(inspectors.stream().map(Inspector::getStaffNo).toList());
+        return inspectors.stream().map(i -> InspectorView.of(i, day, withAccount.contains(i.getStaffNo()))).toList();
     }
 
     public List<HistoryEntry> history(long id) {
@@ -140,8 +149,7 @@ public class InspectorDirectory {
      * that day (持证上岗), with the expertise the items require: all of it, or for a joint check at least one part.
      */
     public List<InspectorView> drawablePool(java.time.LocalDate taskEnd, java.util.Collection<String> requiredExpertise, boolean anyExpertise) {
-        return repository.findAll().stream()
-                .map(i -> InspectorView.of(i, taskEnd))
+        return views(repository.findAll(), taskEnd).stream()
                 .filter(InspectorView::drawable)
                 .filter(i -> requiredExpertise.isEmpty() || (anyExpertise
                         ? requiredExpertise.stream().anyMatch(i.expertise()::contains)

@@ -10,9 +10,9 @@ public record InspectorView(long id, String staffNo, String name, String departm
                             List<String> expertise, String status, boolean drawable, List<String> notDrawableReasons,
                             Instant updatedAt, long version) {
 
-    static InspectorView of(Inspector inspector, LocalDate today) {
+    static InspectorView of(Inspector inspector, LocalDate today, boolean hasAccount) {
         InspectorData d = inspector.data();
-        Drawability drawability = Drawability.of(d, today);
+        Drawability drawability = Drawability.of(d, today, hasAccount);
         return new InspectorView(inspector.getId(), d.staffNo(), d.name(), d.department(), d.position(), d.certificateNo(),
                 d.certificateValidUntil(), d.enforcementYears(), d.expertise(), d.status(), drawability.drawable(),
                 drawability.reasons(), inspector.getUpdatedAt(), inspector.getVersion());

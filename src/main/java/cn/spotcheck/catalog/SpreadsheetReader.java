@@ -23,6 +23,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
 import cn.spotcheck.system.ApiException;
+import cn.spotcheck.system.ControlCharacters;
 
 /**
  * Streams the rows of an uploaded {@code .xlsx} (first sheet) or {@code .csv} file without holding the sheet in
@@ -109,17 +110,11 @@ final class SpreadsheetReader {
 
     /** Control characters (NUL and the like) cannot be stored and mean nothing in a directory: they are dropped. */
     static String clean(String cell) {
-        if (cell == null) {
-            return null;
+        if (!ControlCharacters.present(cell)) {
+            return cell;
         }
-        for (int i = 0; i < cell.length(); i++) {
-            char c = cell.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
-                return cell.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F || cp == '\t' || cp == '\n' || cp == '\r')
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            }
-        }
-        return cell;
+        return cell.codePoints().filter(cp -> !ControlCharacters.present(Character.toString(cp)))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static List<String> readCsv(InputStream in, Charset charset, Consumer<List<String>> header, Consumer<SpreadsheetRow> rows) throws IOException {

@@ -46,12 +46,12 @@ class DocumentApi {
         }
     }
 
-    record Summary(long id, String kind, String title, java.time.Instant issuedAt) {
+    record Summary(long id, String kind, String title, java.time.Instant issuedAt, Long supersededBy) {
     }
 
     @GetMapping
     List<Summary> about(@RequestParam("reference") String reference) {
         requireReader(reference);
-        return documents.about(reference).stream().map(d -> new Summary(d.id(), d.kind(), d.title(), d.issuedAt())).toList();
+        return documents.about(reference).stream().map(d -> new Summary(d.id(), d.kind(), d.title(), d.issuedAt(), d.supersededBy())).toList();
     }
 }

@@ -51,12 +51,18 @@ public class Documents {
         Timestamp now = Timestamp.from(BureauTime.now());
         Long id = jdbc.queryForObject("insert into spotcheck.issued_document (kind, reference, title, html, issued_at) values (?,?,?,?,?) returning id",
                 Long.class, kind, reference, title, html.toString(), now);
-        return new IssuedDocument(id, kind, reference, title, html.toString(), now.toInstant());
+        return new IssuedDocument(id, kind, reference, title, html.toString(), now.toInstant(), null);
     }
 
-    private static final String SELECT = "select id, kind, reference, title, html, issued_at from spotcheck.issued_document ";
+    /** Marks the earlier documents of {@code kind} about {@code reference} as superseded by {@code newer}. */
+    public void supersede(String kind, String reference, long newer) {
+        jdbc.update("update spotcheck.issued_document set superseded_by = ? where kind = ? and reference = ? and id <> ? and superseded_by is null",
+                newer, kind, reference, newer);
+    }
+
+    private static final String SELECT = "select id, kind, reference, title, html, issued_at, superseded_by from spotcheck.issued_document ";
     private static final RowMapper<IssuedDocument> DOCUMENT = (rs, i) -> new IssuedDocument(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant());
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), (Long) rs.getObject(7));
 
     public IssuedDocument get(long id) {
         List<IssuedDocument> found = jdbc.query(SELECT + "where id = ?", DOCUMENT, id);

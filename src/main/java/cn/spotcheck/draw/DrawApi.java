@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.draw.algorithm.Verification;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.PlanView;
+import cn.spotcheck.plan.TaskView;
 import cn.spotcheck.identity.Roles;
 import cn.spotcheck.system.ApiException;
 
@@ -44,6 +46,11 @@ class DrawApi {
         PlanView plan = plans.planOf(taskId);
         if (!"PUBLISHED".equals(plan.status())) {
             throw ApiException.conflict("taskId", "任务所属计划“" + plan.title() + "”尚未发布（当前：" + plan.statusName() + "），不能开始抽取");
+        }
+        TaskView task = plans.task(taskId);
+        if (!schedule.started(taskId) && task.end().isBefore(BureauTime.today())) {
+            throw ApiException.conflict("taskId", "抽查任务“" + task.name() + "”的期限已于 " + task.end()
+                    + " 结束，不能再抽取；逾期事项由督查考核组督办，如需继续请调整计划");
         }
         if (!schedule.started(taskId)) {
             schedule.start(taskId);

@@ -282,7 +282,12 @@ public class TaskDraws {
                 outcome.replacement().newInspectorId(), reason.strip(), CurrentUser.id(), Timestamp.from(BureauTime.now()),
                 store.inspectorInputsGz(request), link.position(), link.previousDigest(), digest);
         store.replaceAssignment(record.id(), targetId, outcome.assignment().inspectorsOf(targetId));
-        return view(record).replacements().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
+        DrawView.ReplacementView done = view(record).replacements().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
+        // An inspection already dispatched for the target moves with the draw, in the same transaction.
+        for (long covered : store.coveredTasks(record.id())) {
+            inspections.replaceInspector(covered, targetId, staffNo, done.newStaffNo(), reason.strip());
+        }
+        return done;
     }
 
     /**

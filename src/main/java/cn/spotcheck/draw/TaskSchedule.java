@@ -1,5 +1,6 @@
 package cn.spotcheck.draw;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,12 +40,16 @@ public class TaskSchedule {
         return BureauTime.endOf(plans.task(id(taskId)).end());
     }
 
-    /** The tasks of published plans whose start date has come and which have not started yet. */
+    /**
+     * The tasks of published plans whose start date has come and which have not started yet. A task whose end date
+     * has passed is not drawn after the fact: it is overdue, and the supervision group gets it (督办逾期事项).
+     */
     public List<Long> dueTasks() {
         List<Long> due = new ArrayList<>();
+        LocalDate today = BureauTime.today();
         for (PlanView plan : plans.published()) {
             for (TaskView task : plan.tasks()) {
-                if (!task.start().isAfter(BureauTime.today()) && !started(task.id())) {
+                if (!task.start().isAfter(today) && !task.end().isBefore(today) && !started(task.id())) {
                     due.add(task.id());
                 }
             }

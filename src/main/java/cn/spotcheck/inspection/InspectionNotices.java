@@ -12,12 +12,15 @@ import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.documents.Documents;
+import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.TaskView;
 
 /** Issues the 检查通知书 of an inspection before the officers go on site; the diagram calls it, no one types it. */
 @Component("inspectionNotices")
 public class InspectionNotices {
+
+    static final String KIND = "inspection-notice";
 
     private final Documents documents;
     private final CandidateScan targets;
@@ -55,19 +58,31 @@ public class InspectionNotices {
             execution.setVariable("targetName", targetName);
             execution.setVariable("targetCode", targetCode);
         }
-        TaskView task = task(taskId);
-        // A joint draw checks a target for the items of every task in the group whose scope holds it.
         String[] codes = Inspections.strings(execution.getVariable("itemCodes"));
-        List<ItemView> itemViews = (codes.length == 0 ? task.itemCodes() : List.of(codes)).stream()
-                .map(c -> itemsByCode.computeIfAbsent(c, k -> items.byCode(k).orElse(null)))
-                .filter(java.util.Objects::nonNull).toList();
         List<String> staffNos = List.of(Inspections.strings(execution.getVariable("inspectorUserIds")));
+        List<ItemView> itemViews = itemsOf(taskId, codes);
+        notice(code, taskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
+        // What the officers' forms show: whom they check, for what, on which legal basis.
+        execution.setVariable("itemSummary", String.join("；", itemViews.stream()
+                .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
+    }
+
+    /** After an officer was replaced: the notice names the new team, and the one it replaces is marked superseded. */
+    void reissue(String code, long taskId, String targetName, String targetCode, String[] itemCodes, List<String> staffNos) {
+        IssuedDocument notice = notice(code, taskId, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
+                itemsOf(taskId, itemCodes), staffNos, "随机抽查检查通知书（更换执法人员后重新出具） " + code);
+        documents.supersede(KIND, code, notice.id());
+    }
+
+    private IssuedDocument notice(String code, long taskId, String targetName, String targetCode, List<ItemView> itemViews,
+                                  List<String> staffNos, String title) {
+        TaskView task = task(taskId);
         List<String> unknown = staffNos.stream().filter(s -> !officers.containsKey(s)).toList();
         if (!unknown.isEmpty()) {
             inspectors.cards(unknown).values().forEach(c -> officers.put(c.staffNo(), c.name() + "（执法证号 " + c.certificateNo() + "）"));
         }
         List<String> names = staffNos.stream().map(s -> officers.getOrDefault(s, s)).toList();
-        documents.issue("inspection-notice", code, "随机抽查检查通知书 " + code, Map.of(
+        return documents.issue(KIND, code, title, Map.of(
                 "code", code,
                 "targetName", targetName,
                 "targetCode", targetCode,
@@ -75,9 +90,13 @@ public class InspectionNotices {
                 "taskEnd", task.end().toString(),
                 "items", itemViews,
                 "inspectors", names));
-        // What the officers' forms show: whom they check, for what, on which legal basis.
-        execution.setVariable("itemSummary", String.join("；", itemViews.stream()
-                .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
+    }
+
+    /** A joint draw checks a target for the items of every task in the group whose scope holds it. */
+    private List<ItemView> itemsOf(long taskId, String[] codes) {
+        return (codes.length == 0 ? task(taskId).itemCodes() : List.of(codes)).stream()
+                .map(c -> itemsByCode.computeIfAbsent(c, k -> items.byCode(k).orElse(null)))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     private TaskView task(long taskId) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
@@ -43,8 +44,13 @@ public class Inspections {
     private final RuntimeService runtimeService;
     private final ResultCategories resultCategories;
     private final WorkingDays workingDays;
+    private final TaskService taskService;
+    private final InspectionNotices notices;
 
-    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService, ResultCategories resultCategories, WorkingDays workingDays) {
+    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService, ResultCategories resultCategories, WorkingDays workingDays,
+                TaskService taskService, InspectionNotices notices) {
+        this.taskService = taskService;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.resultCategories = resultCategories;
@@ -113,6 +119,50 @@ public class Inspections {
         if (task.getDueDate() != null) {
             jdbc.update("update spotcheck.inspection set publication_due_date = ? where code = ?",
                     Date.valueOf(BureauTime.dayOf(task.getDueDate())), code(task));
+        }
+    }
+
+    /**
+     * An officer replaced after dispatch: the running inspection of {@code targetId} in {@code taskId} moves to the new
+     * officer — its record, its process (who may work its open tasks) and a re-issued 检查通知书, the old one marked
+     * superseded. The replaced officer no longer sees it; the new one finds it in 我的待办. Nothing to do before dispatch.
+     */
+    public void replaceInspector(long taskId, long targetId, String replaced, String replacement, String reason) {
+        List<Map<String, Object>> running = jdbc.queryForList("select code, process_instance_id, inspector_staff_nos::text[] as officers "
+                + "from spotcheck.inspection where task_id = ? and target_id = ? and status not in (?, ?)",
+                taskId, targetId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
+        for (Map<String, Object> inspection : running) {
+            String code = (String) inspection.get("code");
+            String processInstanceId = (String) inspection.get("process_instance_id");
+            List<String> officers = new java.util.ArrayList<>();
+            try {
+                officers.addAll(Arrays.asList((String[]) ((Array) inspection.get("officers")).getArray()));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            officers.replaceAll(o -> o.equals(replaced) ? replacement : o);
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("update spotcheck.inspection set inspector_staff_nos = ? where code = ?");
+                ps.setArray(1, con.createArrayOf("text", officers.toArray()));
+                ps.setString(2, code);
+                return ps;
+            });
+            runtimeService.setVariable(processInstanceId, "inspectorUserIds", String.join(",", officers));
+            for (org.camunda.bpm.engine.task.Task open : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+                boolean offeredToReplaced = taskService.getIdentityLinksForTask(open.getId()).stream()
+                        .anyMatch(l -> replaced.equals(l.getUserId()));
+                if (offeredToReplaced) {
+                    taskService.deleteCandidateUser(open.getId(), replaced);
+                    taskService.addCandidateUser(open.getId(), replacement);
+                }
+                if (replaced.equals(open.getAssignee())) {
+                    taskService.setAssignee(open.getId(), null);
+                }
+                taskService.createComment(open.getId(), processInstanceId, "执法人员 " + replaced + " 更换为 " + replacement + "：" + reason);
+            }
+            notices.reissue(code, taskId, (String) runtimeService.getVariable(processInstanceId, "targetName"),
+                    (String) runtimeService.getVariable(processInstanceId, "targetCode"),
+                    strings(runtimeService.getVariable(processInstanceId, "itemCodes")), officers);
         }
     }
 

@@ -4,6 +4,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -34,7 +40,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
         List<FieldMessage> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldMessage(f.getField(), f.getDefaultMessage()))
+                .map(f -> new FieldMessage(f.getField(), f.isBindingFailure()
+                        ? "参数 " + f.getField() + " 的值“" + f.getRejectedValue() + "”格式不正确" : f.getDefaultMessage()))
                 .toList();
         String message = errors.isEmpty() ? "请求内容不合法" : "请求内容不合法：" + errors.get(0).field() + " " + errors.get(0).message();
         return status(HttpStatus.BAD_REQUEST, new ApiError(message, errors));
@@ -92,6 +99,28 @@ class ApiExceptionHandler {
         return status(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of("上传文件过大：每个文件不超过 60 MB"));
     }
 
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> notMultipart(MultipartException e) {
+        String message = "请以 multipart/form-data 方式上传，文件放在字段 file 中";
+        return status(HttpStatus.BAD_REQUEST, new ApiError(message, List.of(new FieldMessage("file", message))));
+    }
+
+    /** Two requests wrote the same thing at once: the database kept one; the other is told so, not given a 500. */
+    @ExceptionHandler({DuplicateKeyException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ApiError> duplicate(DataAccessException e) {
+        if (e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException)
+                && (e.getMessage() == null || !e.getMessage().contains("duplicate key"))) {
+            return unexpected(e);
+        }
+        return status(HttpStatus.CONFLICT, ApiError.of("同一记录刚刚已被登记或修改（可能是重复提交），请刷新后核对"));
+    }
+
+    @ExceptionHandler({PessimisticLockingFailureException.class, OptimisticLockingFailureException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class})
+    ResponseEntity<ApiError> concurrent(Exception e) {
+        return status(HttpStatus.CONFLICT, ApiError.of("同一事项正被其他请求处理，请稍后刷新再试"));
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
         return status(HttpStatus.NOT_FOUND, ApiError.of("地址不存在：/" + e.getResourcePath()));
@@ -108,6 +137,11 @@ class ApiExceptionHandler {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ApiException refusal) {
                 return refused(refusal);
+            }
+            // Deadlock, serialization failure or unique key inside the engine's transaction: another request won.
+            if (cause instanceof java.sql.SQLException sql && List.of("40P01", "40001", "23505").contains(sql.getSQLState())
+                    || cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                return concurrent(e);
             }
         }
         log.error("未处理的异常", e);

@@ -26,13 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -193,17 +188,7 @@ class ProvisionalDeadlinesTest {
     }
 
     private ResponseEntity<JsonNode> upload(String user, int year, byte[] content) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return year + ".csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, "demo").postForEntity("/api/calendar/holiday-schedules/" + year,
-                new HttpEntity<>(form, headers), JsonNode.class);
+        return Fixtures.upload(http.withBasicAuth(user, "demo"), "/api/calendar/holiday-schedules/" + year, year + ".csv", content);
     }
 
     private static Date at(String beijingLocalDateTime) {

@@ -12,16 +12,12 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /** Imports real spreadsheets through the API and reads the report a bureau's clerk would read. */
@@ -44,16 +40,7 @@ class CatalogImportTest {
     }
 
     ResponseEntity<JsonNode> upload(String path, String fileName, byte[] content) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth("fagui", "demo").postForEntity(path, new HttpEntity<>(form, headers), JsonNode.class);
+        return Fixtures.upload(http.withBasicAuth("fagui", "demo"), path, fileName, content);
     }
 
     long total() {

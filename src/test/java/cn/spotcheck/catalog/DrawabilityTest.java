@@ -17,12 +17,12 @@ class DrawabilityTest {
 
     @Test
     void onDutyWithAValidCertificateIsDrawable() {
-        assertThat(Drawability.of(inspector("22000001", TODAY, "在岗"), TODAY).drawable()).isTrue();
+        assertThat(Drawability.of(inspector("22000001", TODAY, "在岗"), TODAY, true).drawable()).isTrue();
     }
 
     @Test
     void anExpiredCertificateTakesTheInspectorOutAtOnce() {
-        Drawability d = Drawability.of(inspector("22000001", TODAY.minusDays(1), "在岗"), TODAY);
+        Drawability d = Drawability.of(inspector("22000001", TODAY.minusDays(1), "在岗"), TODAY, true);
         assertThat(d.drawable()).isFalse();
         assertThat(d.reasons()).containsExactly("执法证已于 2026-03-31 过期");
     }
@@ -30,7 +30,7 @@ class DrawabilityTest {
     @Test
     void leavingRetiringOrSuspensionTakeTheInspectorOut() {
         for (String status : List.of("离岗", "退休", "暂停")) {
-            Drawability d = Drawability.of(inspector("22000001", TODAY.plusYears(1), status), TODAY);
+            Drawability d = Drawability.of(inspector("22000001", TODAY.plusYears(1), status), TODAY, true);
             assertThat(d.drawable()).as(status).isFalse();
             assertThat(d.reasons()).containsExactly("状态为“" + status + "”，不在岗");
         }
@@ -38,7 +38,14 @@ class DrawabilityTest {
 
     @Test
     void noCertificateNoDraw() {
-        Drawability d = Drawability.of(inspector(null, null, "退休"), TODAY);
+        Drawability d = Drawability.of(inspector(null, null, "退休"), TODAY, true);
         assertThat(d.reasons()).containsExactly("状态为“退休”，不在岗", "无行政执法证");
+    }
+
+    @Test
+    void withoutALoginTheTaskCouldNeverBeWorked() {
+        Drawability d = Drawability.of(inspector("22000001", TODAY.plusYears(1), "在岗"), TODAY, false);
+        assertThat(d.drawable()).isFalse();
+        assertThat(d.reasons()).containsExactly("没有工号为 zf100 的平台登录账号，无法在任务列表中办理检查");
     }
 }
