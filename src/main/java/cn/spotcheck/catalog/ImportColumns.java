@@ -16,13 +16,13 @@ final class ImportColumns {
 
     private final Map<String, Integer> indexByField = new HashMap<>();
     private final Map<String, String> headerByField;
+    private final List<String> ignored = new ArrayList<>();
 
     /** {@code headers}: field → header text, required ones first in the order they are listed to the user. */
     ImportColumns(List<String> headerRow, LinkedHashMap<String, String> required, Map<String, String> optional) {
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < headerRow.size(); i++) {
-            String h = headerRow.get(i) == null ? "" : headerRow.get(i).replace("\uFEFF", "").strip();
-            position.putIfAbsent(h, i);
+            position.putIfAbsent(normalise(headerRow.get(i)), i);
         }
         List<String> missing = new ArrayList<>();
         headerByField = new LinkedHashMap<>(required);
@@ -45,6 +45,22 @@ final class ImportColumns {
             throw ApiException.badRequest("file", "表头缺少列：" + String.join("、", missing)
                     + "。表头应为：" + String.join(",", required.values()));
         }
+        position.forEach((header, i) -> {
+            if (!header.isEmpty() && !headerByField.containsValue(header)) {
+                ignored.add(header);
+            }
+        });
+        ignored.sort(java.util.Comparator.comparing(position::get));
+    }
+
+    /** A header as typed: stray spaces (half- or full-width) and a byte-order mark do not count. */
+    static String normalise(String header) {
+        return header == null ? "" : header.replace("\uFEFF", "").replaceAll("[\\s\u3000]+", "");
+    }
+
+    /** The columns the file has that no field takes (序号, 备注 …), for the report. */
+    List<String> ignored() {
+        return List.copyOf(ignored);
     }
 
     String get(SpreadsheetRow row, String field) {

@@ -77,7 +77,7 @@ public class InspectorImport {
                 counts[upsert(result.value())]++;
             });
             return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], List.copyOf(rejected),
-                    rejectedRows[0], ImportReport.POLICY);
+                    rejectedRows[0], ImportReport.POLICY, columns[0] == null ? List.of() : columns[0].ignored());
         });
     }
 

@@ -64,10 +64,33 @@ final class SpreadsheetReader {
         }
     }
 
+    /** How far down a sheet its header may be: bureaus put a title and a note or two above it. */
+    static final int HEADER_SEARCH_ROWS = 20;
+
+    /** The column names of both directories: a row holding three of them is a header row. */
+    private static final java.util.Set<String> KNOWN_HEADERS = knownHeaders();
+
+    private static java.util.Set<String> knownHeaders() {
+        java.util.Set<String> names = new java.util.HashSet<>(TargetImport.REQUIRED.values());
+        names.addAll(TargetImport.OPTIONAL.values());
+        names.addAll(InspectorImport.REQUIRED.values());
+        return names;
+    }
+
+    static boolean looksLikeHeader(List<String> cells) {
+        return cells.stream().filter(c -> KNOWN_HEADERS.contains(ImportColumns.normalise(c))).count() >= 3;
+    }
+
+    /**
+     * Reads the first sheet that has a header row among its first rows (else the first sheet): rows above the header
+     * (title, notes) are not data; from the header on, every row is handed over, blank ones included.
+     */
     private static List<String> readXlsx(InputStream in, Consumer<List<String>> header, Consumer<SpreadsheetRow> rows) throws IOException {
         List<String> headerCells = null;
         try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
-            Sheet sheet = workbook.getFirstSheet();
+            List<Sheet> sheets = workbook.getSheets().toList();
+            Sheet sheet = sheets.stream().filter(SpreadsheetReader::hasHeader).findFirst().orElse(sheets.get(0));
+            boolean known = hasHeader(sheet);
             try (var stream = sheet.openStream()) {
                 Iterator<Row> it = stream.iterator();
                 int read = 0;
@@ -78,7 +101,7 @@ final class SpreadsheetReader {
                     }
                     List<String> cells = cells(row);
                     if (headerCells == null) {
-                        if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                        if (cells.stream().allMatch(c -> c == null || c.isBlank()) || known && !looksLikeHeader(cells)) {
                             continue;
                         }
                         headerCells = cells;
@@ -94,6 +117,14 @@ final class SpreadsheetReader {
             throw ApiException.badRequest("file", "无法解析 .xlsx 文件，请确认文件未损坏：" + e.getMessage());
         }
         return requireHeader(headerCells);
+    }
+
+    private static boolean hasHeader(Sheet sheet) {
+        try (var stream = sheet.openStream()) {
+            return stream.limit(HEADER_SEARCH_ROWS).anyMatch(row -> looksLikeHeader(cells(row)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<String> cells(Row row) {
@@ -117,31 +148,72 @@ final class SpreadsheetReader {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
+    /**
+     * The header is the first record among the first lines that looks like one (title and note lines above it are
+     * not data); when none does, the first non-blank record, so that the import names the columns it lacks.
+     */
     private static List<String> readCsv(InputStream in, Charset charset, Consumer<List<String>> header, Consumer<SpreadsheetRow> rows) throws IOException {
         Reader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
         CsvParser parser = new CsvParser(reader);
         List<String> headerCells = null;
+        List<SpreadsheetRow> leading = new ArrayList<>();
         List<String> record;
         while ((record = parser.next()) != null) {
-            if (headerCells == null) {
-                if (record.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
+            record.replaceAll(SpreadsheetReader::clean);
+            if (!record.isEmpty()) {
                 record.set(0, record.get(0).replace("\uFEFF", ""));
-                headerCells = record;
-                header.accept(record);
-            } else {
-                if (parser.recordStartLine() > WorkbookLimits.MAX_ROWS) {
-                    throw WorkbookLimits.tooLarge("文件超过 " + WorkbookLimits.MAX_ROWS + " 行，请分成几个文件导入");
-                }
-                if (record.size() > WorkbookLimits.MAX_CELLS_PER_ROW) {
-                    throw WorkbookLimits.tooLarge("第 " + parser.recordStartLine() + " 行超过 " + WorkbookLimits.MAX_CELLS_PER_ROW + " 列，不像名录表格");
-                }
-                record.replaceAll(SpreadsheetReader::clean);
-                rows.accept(new SpreadsheetRow(parser.recordStartLine(), record));
             }
+            if (headerCells == null) {
+                boolean blank = record.stream().allMatch(String::isBlank);
+                if (!blank && looksLikeHeader(record)) {
+                    headerCells = record;
+                    header.accept(record);
+                    leading.clear();
+                } else if (parser.recordStartLine() <= HEADER_SEARCH_ROWS) {
+                    leading.add(new SpreadsheetRow(parser.recordStartLine(), record));
+                } else {
+                    headerCells = firstNonBlankAsHeader(leading, header, rows);
+                    if (headerCells == null) {
+                        continue;
+                    }
+                    dataRow(parser, record, rows);
+                }
+                continue;
+            }
+            dataRow(parser, record, rows);
+        }
+        if (headerCells == null) {
+            headerCells = firstNonBlankAsHeader(leading, header, rows);
         }
         return requireHeader(headerCells);
+    }
+
+    private static List<String> firstNonBlankAsHeader(List<SpreadsheetRow> leading, Consumer<List<String>> header,
+                                                      Consumer<SpreadsheetRow> rows) {
+        List<String> found = null;
+        for (SpreadsheetRow row : leading) {
+            if (found == null) {
+                if (row.cells().stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
+                }
+                found = row.cells();
+                header.accept(found);
+            } else {
+                rows.accept(row);
+            }
+        }
+        leading.clear();
+        return found;
+    }
+
+    private static void dataRow(CsvParser parser, List<String> record, Consumer<SpreadsheetRow> rows) {
+        if (parser.recordStartLine() > WorkbookLimits.MAX_ROWS) {
+            throw WorkbookLimits.tooLarge("文件超过 " + WorkbookLimits.MAX_ROWS + " 行，请分成几个文件导入");
+        }
+        if (record.size() > WorkbookLimits.MAX_CELLS_PER_ROW) {
+            throw WorkbookLimits.tooLarge("第 " + parser.recordStartLine() + " 行超过 " + WorkbookLimits.MAX_CELLS_PER_ROW + " 列，不像名录表格");
+        }
+        rows.accept(new SpreadsheetRow(parser.recordStartLine(), record));
     }
 
     private static List<String> requireHeader(List<String> header) {

@@ -134,8 +134,9 @@ public class TargetImport {
             List<TargetData> inserts = new ArrayList<>();
             List<Object[]> historyRows = new ArrayList<>();
             List<Existing> updates = new ArrayList<>();
-            for (TargetData data : batch) {
-                Existing old = existing.get(data.key());
+            for (TargetData row : batch) {
+                Existing old = existing.get(row.key());
+                TargetData data = old == null ? row : keepingAbsentColumns(old.data(), row);
                 if (old == null) {
                     inserts.add(data);
                 } else if (old.data().snapshot().equals(data.snapshot())) {
@@ -161,9 +162,19 @@ public class TargetImport {
             batch.clear();
         }
 
+        /** A column the file does not have leaves the stored value alone; only a present, empty cell clears it. */
+        private TargetData keepingAbsentColumns(TargetData stored, TargetData row) {
+            return new TargetData(row.uscc(),
+                    columns.has("registrationNo") ? row.registrationNo() : stored.registrationNo(),
+                    row.name(), row.category(), row.region(),
+                    columns.has("address") ? row.address() : stored.address(),
+                    columns.has("legalRepresentative") ? row.legalRepresentative() : stored.legalRepresentative(),
+                    row.status(), row.creditLevel(), row.tags());
+        }
+
         ImportReport report() {
             return new ImportReport(total, imported, updated, unchanged, blank, List.copyOf(rejected), rejectedRows,
-                    ImportReport.POLICY);
+                    ImportReport.POLICY, columns == null ? List.of() : columns.ignored());
         }
 
         private Map<String, Existing> existing(List<TargetData> rows) {

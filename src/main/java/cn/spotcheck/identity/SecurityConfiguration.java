@@ -113,7 +113,7 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** After the engine's and the webapps' authentication, so that the guard knows who is calling. */
+    /** After the engine REST API's authentication, so that the guard knows who calls (Tasklist's own API: from the webapps' session). */
     @Bean
     FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, FormService formService, RuntimeService runtimeService,
                                                     RepositoryService repositoryService, IdentityService identityService,

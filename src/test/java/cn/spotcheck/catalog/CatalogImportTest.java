@@ -65,7 +65,6 @@ class CatalogImportTest {
         JsonNode report = answer.getBody();
         assertThat(report.get("imported").asInt()).isEqualTo(2);
         assertThat(report.get("updated").asInt()).isZero();
-        assertThat(report.get("blank").asInt()).isEqualTo(1);
         assertThat(report.get("rejectedRows").asInt()).isEqualTo(4);
         assertThat(report.get("totalRows").asInt()).isEqualTo(6);
         assertThat(report.get("rejected")).extracting(r -> r.get("row").asInt() + ":" + r.get("column").asText())
@@ -95,6 +94,71 @@ class CatalogImportTest {
         assertThat(history.get(0).get("changedBy").asText()).isEqualTo("fagui");
         assertThat(history.get(0).get("changes")).extracting(c -> c.get("label").asText()).containsExactly("信用等级", "标注");
         assertThat(history.get(1).get("actionName").asText()).isEqualTo("导入新增");
+    }
+
+    @Test
+    void aColumnTheFileLacksNeverClearsWhatIsStored() throws Exception {
+        TestRestTemplate fagui = http.withBasicAuth("fagui", "demo");
+        long id = fagui.postForObject("/api/targets", java.util.Map.of("uscc", code(35), "name", "长春地址保留测试物流有限公司",
+                "category", "公路货运", "region", "朝阳区", "address", "长春市朝阳区人民大街 1 号", "legalRepresentative", "张三",
+                "creditLevel", "B", "tags", List.of(), "status", "在营"), JsonNode.class).get("id").asLong();
+        // The header the import page shows: no 地址, no 法定代表人.
+        JsonNode report = upload("/api/targets/import", "reimport.xlsx", xlsx(TARGET_HEADER, List.of(
+                List.of(code(35), "长春地址保留测试物流有限公司", "公路货运", "朝阳区", "C", "", "在营")))).getBody();
+        assertThat(report.get("updated").asInt()).isEqualTo(1);
+        JsonNode target = fagui.getForObject("/api/targets/" + id, JsonNode.class);
+        assertThat(target.get("address").asText()).isEqualTo("长春市朝阳区人民大街 1 号");
+        assertThat(target.get("legalRepresentative").asText()).isEqualTo("张三");
+        assertThat(target.get("creditLevel").asText()).isEqualTo("C");
+        JsonNode history = fagui.getForObject("/api/targets/" + id + "/history", JsonNode.class);
+        assertThat(history.get(0).get("changes")).extracting(c -> c.get("label").asText()).containsExactly("信用等级");
+    }
+
+    /**
+     * A bureau's own workbook: a cover sheet first, then a title row, a note row and the header further down, columns
+     * in their own order with 序号 and 备注, stray spaces in a header, a lower-case full-width code and a blank row.
+     */
+    @Test
+    void aRealWorkbookIsReadWhereverItsHeaderIs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "WPS", "1.0");
+        workbook.newWorksheet("填表说明").value(0, 0, "本表由各科室每季度更新一次");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("检查对象");
+        sheet.value(0, 0, "长春市交通运输局检查对象名录（2026 年第四季度）");
+        sheet.value(1, 0, "注：带 * 的列为必填");
+        List<String> header = List.of("序号", "名称", "统一社会 信用代码", "区域", "类别", "信用等级", "经营状态", "标注", "备注");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(3, c, header.get(c));
+        }
+        String fullWidthLower = toFullWidth(code(41).toLowerCase());
+        List<List<Object>> rows = List.of(
+                List.of(1, "长春真实表格一号物流有限公司", fullWidthLower, "宽城区", "公路货运", "B", "在营", "", "新增"),
+                List.of(),
+                List.of(2, "  长春真实表格二号汽车维修有限公司 ", code(42), "绿园区", "机动车维修", "A", "在营", "", ""));
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                Object v = rows.get(r).get(c);
+                if (v instanceof Number n) {
+                    sheet.value(4 + r, c, n);
+                } else {
+                    sheet.value(4 + r, c, (String) v);
+                }
+            }
+        }
+        workbook.finish();
+
+        JsonNode report = upload("/api/targets/import", "名录.xlsx", out.toByteArray()).getBody();
+        assertThat(report.get("imported").asInt()).as(report.toString()).isEqualTo(2);
+        assertThat(report.get("rejected")).isEmpty();
+        assertThat(report.get("ignoredColumns")).extracting(JsonNode::asText).containsExactly("序号", "备注");
+        JsonNode found = http.withBasicAuth("fagui", "demo").getForObject("/api/targets?q={q}", JsonNode.class, code(41));
+        assertThat(found.get("content").get(0).get("name").asText()).isEqualTo("长春真实表格一号物流有限公司");
+    }
+
+    private static String toFullWidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append(c >= '!' && c <= '~' ? (char) (c - '!' + '\uFF01') : (char) c));
+        return wide.toString();
     }
 
     @Test
