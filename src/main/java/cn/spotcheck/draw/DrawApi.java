@@ -52,8 +52,7 @@ class DrawApi {
             throw ApiException.conflict("taskId", "抽查任务“" + task.name() + "”的期限已于 " + task.end()
                     + " 结束，不能再抽取；逾期事项由督查考核组督办，如需继续请调整计划");
         }
-        if (!schedule.started(taskId)) {
-            schedule.start(taskId);
+        if (schedule.startOnce(taskId)) {
             return ResponseEntity.status(HttpStatus.CREATED).body(draws.view(taskId));
         }
         return ResponseEntity.ok(draws.view(taskId));

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.plan.AnnualPlans;
@@ -29,7 +31,10 @@ public class TaskSchedule {
     private final RuntimeService runtimeService;
     private final TaskDraws draws;
 
-    TaskSchedule(AnnualPlans plans, RuntimeService runtimeService, TaskDraws draws) {
+    private final JdbcTemplate jdbc;
+
+    TaskSchedule(AnnualPlans plans, RuntimeService runtimeService, TaskDraws draws, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.plans = plans;
         this.runtimeService = runtimeService;
         this.draws = draws;
@@ -65,11 +70,25 @@ public class TaskSchedule {
      * task that cannot be drawn becomes an incident of its own and the others still start.
      */
     public void start(Object taskId) {
-        long id = id(taskId);
-        if (!started(id)) {
-            runtimeService.startProcessInstanceByKey(DrawApi.PROCESS, String.valueOf(id), Map.of("taskId", id));
-        }
+        startOnce(id(taskId));
     }
+
+    /**
+     * Starts the task's process unless it has started: requests racing for the same task wait on a transaction-scoped
+     * lock, so exactly one starts it and the others find it started. True when this call started it.
+     */
+    @Transactional
+    public boolean startOnce(long taskId) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, START_LOCK, Long.hashCode(taskId));
+        if (started(taskId)) {
+            return false;
+        }
+        runtimeService.startProcessInstanceByKey(DrawApi.PROCESS, String.valueOf(taskId), Map.of("taskId", taskId));
+        return true;
+    }
+
+    /** The advisory-lock namespace of task starts. */
+    private static final int START_LOCK = 0x7A5C;
 
     boolean started(long taskId) {
         return draws.isDrawn(taskId) || runtimeService.createProcessInstanceQuery().processDefinitionKey(DrawApi.PROCESS)

@@ -54,6 +54,13 @@ class EngineGuard extends OncePerRequestFilter {
     private static final Pattern ENGINE_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))(/.*)$");
     private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form)$");
     private static final int MAX_COMPLETION_BYTES = 256 * 1024;
+    private static final Object[] COMPLETION_STRIPES = new Object[256];
+
+    static {
+        for (int i = 0; i < COMPLETION_STRIPES.length; i++) {
+            COMPLETION_STRIPES[i] = new Object();
+        }
+    }
 
     /** Routes that change who does what, when, or with which data, refused to everyone but administrators. */
     private static final List<Pattern> ADMINISTRATORS_ONLY = List.of(
@@ -145,8 +152,12 @@ class EngineGuard extends OncePerRequestFilter {
             return;
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new CachedBody(request, body), answer);
-        if (answer.getStatus() == 500 && lostARace(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))) {
+        // One completion of a task at a time on this node; the second then finds the task gone (404), not half-done.
+        synchronized (COMPLETION_STRIPES[Math.floorMod(taskId.hashCode(), COMPLETION_STRIPES.length)]) {
+            chain.doFilter(new CachedBody(request, body), answer);
+        }
+        if (answer.getStatus() == 500 && (lostARace(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))
+                || taskService.createTaskQuery().taskId(taskId).count() == 0)) {
             answer.resetBuffer();
             refuse(answer, 409, "OptimisticLockingException", "该任务刚被其他人办理或修改，请刷新任务列表后重试", null);
         }

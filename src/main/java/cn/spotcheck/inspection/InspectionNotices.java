@@ -62,6 +62,7 @@ public class InspectionNotices {
         List<String> staffNos = List.of(Inspections.strings(execution.getVariable("inspectorUserIds")));
         List<ItemView> itemViews = itemsOf(taskId, codes);
         notice(code, taskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
+        execution.setVariable("officerChoices", choices(staffNos));
         // What the officers' forms show: whom they check, for what, on which legal basis.
         execution.setVariable("itemSummary", String.join("；", itemViews.stream()
                 .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
@@ -77,11 +78,7 @@ public class InspectionNotices {
     private IssuedDocument notice(String code, long taskId, String targetName, String targetCode, List<ItemView> itemViews,
                                   List<String> staffNos, String title) {
         TaskView task = task(taskId);
-        List<String> unknown = staffNos.stream().filter(s -> !officers.containsKey(s)).toList();
-        if (!unknown.isEmpty()) {
-            inspectors.cards(unknown).values().forEach(c -> officers.put(c.staffNo(), c.name() + "（执法证号 " + c.certificateNo() + "）"));
-        }
-        List<String> names = staffNos.stream().map(s -> officers.getOrDefault(s, s)).toList();
+        List<String> names = names(staffNos);
         return documents.issue(KIND, code, title, Map.of(
                 "code", code,
                 "targetName", targetName,
@@ -90,6 +87,24 @@ public class InspectionNotices {
                 "taskEnd", task.end().toString(),
                 "items", itemViews,
                 "inspectors", names));
+    }
+
+    /** "zf001|王伟（执法证号 22000001）;…": the drawn officers as the on-site form offers them. */
+    String choices(List<String> staffNos) {
+        List<String> names = names(staffNos);
+        List<String> choices = new java.util.ArrayList<>();
+        for (int i = 0; i < staffNos.size(); i++) {
+            choices.add(staffNos.get(i) + "|" + names.get(i).replace(";", "；").replace("|", "｜"));
+        }
+        return String.join(";", choices);
+    }
+
+    private List<String> names(List<String> staffNos) {
+        List<String> unknown = staffNos.stream().filter(s -> !officers.containsKey(s)).toList();
+        if (!unknown.isEmpty()) {
+            inspectors.cards(unknown).values().forEach(c -> officers.put(c.staffNo(), c.name() + "（执法证号 " + c.certificateNo() + "）"));
+        }
+        return staffNos.stream().map(s -> officers.getOrDefault(s, s)).toList();
     }
 
     /** A joint draw checks a target for the items of every task in the group whose scope holds it. */

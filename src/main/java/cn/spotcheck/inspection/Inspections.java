@@ -38,7 +38,7 @@ public class Inspections {
     public static final String ALL_DONE_MESSAGE = "inspectionsDone";
 
     private static final String COLUMNS = "code, task_id, target_id, item_codes, status, inspector_staff_nos, inspection_date, "
-            + "result_category, findings, inspection_end_date, publication_due_date, published_at";
+            + "result_category, findings, inspection_end_date, publication_due_date, published_at, present_officers";
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
@@ -82,10 +82,21 @@ public class Inspections {
         });
     }
 
+    /** The visit: its date, and the officers present (those chosen on the form, else the drawn team). */
     public void recordOnSite(DelegateTask task) {
         Object date = task.getVariable("inspectionDate");
-        jdbc.update("update spotcheck.inspection set status = ?, inspection_date = ? where code = ?",
-                InspectionStatus.INSPECTED.name(), date == null ? null : Date.valueOf(day(date)), code(task));
+        Object first = task.getVariable(OfficersPresentRules.FIRST);
+        Object second = task.getVariable(OfficersPresentRules.SECOND);
+        String[] present = first != null && second != null ? new String[] {first.toString(), second.toString()}
+                : strings(task.getVariable("inspectorUserIds"));
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("update spotcheck.inspection set status = ?, inspection_date = ?, present_officers = ? where code = ?");
+            ps.setString(1, InspectionStatus.INSPECTED.name());
+            ps.setDate(2, date == null ? null : Date.valueOf(day(date)));
+            ps.setArray(3, con.createArrayOf("text", present));
+            ps.setString(4, code(task));
+            return ps;
+        });
     }
 
     public void recordResult(DelegateTask task) {
@@ -148,6 +159,7 @@ public class Inspections {
                 return ps;
             });
             runtimeService.setVariable(processInstanceId, "inspectorUserIds", String.join(",", officers));
+            runtimeService.setVariable(processInstanceId, "officerChoices", notices.choices(officers));
             for (org.camunda.bpm.engine.task.Task open : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
                 boolean offeredToReplaced = taskService.getIdentityLinksForTask(open.getId()).stream()
                         .anyMatch(l -> replaced.equals(l.getUserId()));
@@ -260,7 +272,7 @@ public class Inspections {
                 list(rs.getArray("item_codes")), status.name(), status.displayName(), list(rs.getArray("inspector_staff_nos")),
                 date(rs.getDate("inspection_date")), rs.getString("result_category"), rs.getString("findings"),
                 date(rs.getDate("inspection_end_date")), due, published == null && workingDays.isProvisional(due),
-                published == null ? null : published.toInstant());
+                published == null ? null : published.toInstant(), list(rs.getArray("present_officers")));
     }
 
     private static List<String> list(Array array) throws SQLException {

@@ -46,6 +46,8 @@ class EngineGuardTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    cn.spotcheck.inspection.Inspections inspections;
 
     static long taskId;
     static long targetId;
@@ -159,6 +161,23 @@ class EngineGuardTest {
                 "inspectionEndDate", "早于现场检查日期");
         assertThat(complete(officer, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-10"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void theOnSiteRecordNamesTwoDrawnOfficersPresent() {
+        ProcessInstance inspection = newInspection();
+        Task onSite = onSiteTaskOf(inspection);
+        assertThat(runtimeService.getVariable(inspection.getId(), "officerChoices").toString()).startsWith("zf001|").contains(";zf002|");
+        TestRestTemplate officer = http.withBasicAuth("zf001", "demo");
+        Map<String, Object> alone = Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无", "presentOfficer1", "zf001");
+        assertDateRefused(complete(officer, onSite.getId(), alone), "presentOfficer2", "两名执法人员");
+        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
+                "presentOfficer1", "zf001", "presentOfficer2", "zf009")), "presentOfficer2", "不是本次检查抽中");
+        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
+                "presentOfficer1", "zf001", "presentOfficer2", "zf001")), "presentOfficer2", "同一人");
+        assertThat(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
+                "presentOfficer1", "zf002", "presentOfficer2", "zf001")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(inspections.get(inspection.getBusinessKey()).presentOfficers()).containsExactly("zf002", "zf001");
     }
 
     private static void assertDateRefused(ResponseEntity<JsonNode> answer, String field, String words) {

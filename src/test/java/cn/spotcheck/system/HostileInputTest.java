@@ -76,6 +76,14 @@ class HostileInputTest {
     }
 
     @Test
+    void aRequestTooLongForTheServerIsAnsweredInChineseNotTomcatsPage() {
+        ResponseEntity<String> answer = http.withBasicAuth("fagui", "demo").getForEntity("/api/targets?q={q}", String.class,
+                "长".repeat(20_000));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("请求有误").doesNotContain("<html").doesNotContain("Apache Tomcat");
+    }
+
+    @Test
     void aNulInsideACsvCellIsDroppedNotAServerError() {
         String csv = "统一社会信用代码,名称,类别,区域,信用等级,标注,经营状态\n91220101MA84RHE09B,长春\u0000测试运输有限公司,公路货运,朝阳区,B,,在营\n";
         ResponseEntity<JsonNode> answer = upload("targets.csv", csv.getBytes(StandardCharsets.UTF_8));
