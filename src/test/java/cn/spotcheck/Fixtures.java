@@ -93,4 +93,13 @@ public final class Fixtures {
         String first17 = "91220104" + organisation + cn.spotcheck.catalog.CreditCode.organisationCheck(organisation);
         return first17 + cn.spotcheck.catalog.CreditCode.checkCharacter(first17);
     }
+
+    /** Confirms the task's draw (started already) and runs its fan-out: every drawn target has its inspection. */
+    public static void confirmAndDispatch(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
+                                          long taskId) {
+        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw")
+                .singleResult();
+        taskService.complete(confirm.getId(), Map.of("approved", true));
+        runAsyncJobs(managementService, taskProcess(runtimeService, taskId));
+    }
 }

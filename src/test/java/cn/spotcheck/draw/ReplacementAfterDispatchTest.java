@@ -44,9 +44,7 @@ class ReplacementAfterDispatchTest {
     void aReplacementAfterDispatchMovesTheRunningInspection() {
         long taskId = Fixtures.publishedTask(http, taskService, "JT-WX-01", List.of("机动车维修"), 0.03);
         runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
-        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw").singleResult();
-        taskService.complete(confirm.getId(), Map.of("approved", true));
-        Fixtures.runAsyncJobs(managementService, Fixtures.taskProcess(runtimeService, taskId));
+        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
 
         InspectionView before = inspections.ofTask(taskId).get(0);
         String replaced = before.inspectorStaffNos().get(0);

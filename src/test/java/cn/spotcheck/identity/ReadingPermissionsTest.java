@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,9 +48,7 @@ class ReadingPermissionsTest {
         assertThat(http.withBasicAuth("fagui", "demo").getForEntity(draw, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.withBasicAuth("ducha", "demo").getForEntity(draw, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw").singleResult();
-        taskService.complete(confirm.getId(), Map.of("approved", true));
-        Fixtures.runAsyncJobs(managementService, Fixtures.taskProcess(runtimeService, taskId));
+        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
         assertThat(http.withBasicAuth("zf001", "demo").getForEntity(draw, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         InspectionView inspection = inspections.ofTask(taskId).get(0);

@@ -130,9 +130,7 @@ class ResultEntryInTasklistBrowserTest {
     private InspectionView inspectionAwaitingResult() {
         long taskId = Fixtures.publishedTask(http, taskService, "JT-SY-01", List.of("水路运输"), 0.05, "2026-04-01", "2026-10-31");
         runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
-        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(taskId)).taskDefinitionKey("confirmDraw").singleResult();
-        taskService.complete(confirm.getId(), Map.of("approved", true));
-        Fixtures.runAsyncJobs(managementService, Fixtures.taskProcess(runtimeService, taskId));
+        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
         InspectionView inspection = inspections.ofTask(taskId).get(0);
         Task onSite = taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey("onSiteInspection").singleResult();
         taskService.complete(onSite.getId(), Map.of("inspectionDate", "2026-05-12", "onSiteNotes", "船舶证书齐全"));
