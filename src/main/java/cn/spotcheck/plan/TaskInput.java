@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A task as the author gives it (CONTRACT: Plans, tasks, draws); dates as {@code YYYY-MM-DD}. {@code jointGroup}:
+ * A task as the author gives it ({@code POST /api/plans/{id}/tasks}); dates as {@code YYYY-MM-DD}. {@code jointGroup}:
  * the label of a joint check (联合抽查) several joint tasks share, possibly across plans of one year; they are drawn
  * once for the union of their scopes.
  */

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.spotcheck.SpotCheckIntegrationTest;
 
-/** The catalog's edges exactly as CONTRACT.md states them, called the way an outside client calls them. */
+/** The catalog's edges as the README lists them (API summary), called the way an outside client calls them. */
 @SpotCheckIntegrationTest
 class CatalogApiTest {
 
