@@ -102,4 +102,11 @@ public final class Fixtures {
         taskService.complete(confirm.getId(), Map.of("approved", true));
         runAsyncJobs(managementService, taskProcess(runtimeService, taskId));
     }
+
+    /** Starts an inspection of {@code targetId} for {@code taskId} and item {@code itemCode}, offered to {@code officers}. */
+    public static org.camunda.bpm.engine.runtime.ProcessInstance startInspection(RuntimeService runtimeService, String code, long taskId,
+                                                                                 long targetId, String itemCode, String... officers) {
+        return runtimeService.startProcessInstanceByKey("inspection", code, Map.of("taskId", taskId, "targetId", targetId,
+                "itemCodes", List.of(itemCode), "inspectorUserIds", List.of(officers)));
+    }
 }

@@ -28,7 +28,11 @@ class DeadlineRules {
             "\\$\\{\\s*workingDays\\.(deadline|morningOf)\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,\\s*(\\d+)\\s*\\)\\s*}");
 
     private final RepositoryService repositoryService;
-    private final Map<String, Map<String, String>> expressionsByDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Dated>> byDefinition = new ConcurrentHashMap<>();
+
+    /** A dated element of a diagram: its date expression and its name. */
+    private record Dated(String expression, String name) {
+    }
 
     DeadlineRules(RepositoryService repositoryService) {
         this.repositoryService = repositoryService;
@@ -36,14 +40,24 @@ class DeadlineRules {
 
     /** The working-day rule of a user task's due date or a timer event, if the diagram writes it as one. */
     Optional<WorkingDayRule> of(String processDefinitionId, String elementId) {
-        String expression = expressionsByDefinition.computeIfAbsent(processDefinitionId, this::read).get(elementId);
-        return parse(expression);
+        Dated element = element(processDefinitionId, elementId);
+        return element == null ? Optional.empty() : parse(element.expression());
     }
 
     /** True when the element's date mentions the working-day calendar at all, in whatever form. */
     boolean usesWorkingDays(String processDefinitionId, String elementId) {
-        String expression = expressionsByDefinition.computeIfAbsent(processDefinitionId, this::read).get(elementId);
-        return expression != null && expression.contains("workingDays.");
+        Dated element = element(processDefinitionId, elementId);
+        return element != null && element.expression().contains("workingDays.");
+    }
+
+    /** The element's name in the diagram, as the record of a moved deadline shows it. */
+    String nameOf(String processDefinitionId, String elementId) {
+        Dated element = element(processDefinitionId, elementId);
+        return element == null ? null : element.name();
+    }
+
+    private Dated element(String processDefinitionId, String elementId) {
+        return byDefinition.computeIfAbsent(processDefinitionId, this::read).get(elementId);
     }
 
     static Optional<WorkingDayRule> parse(String expression) {
@@ -58,12 +72,12 @@ class DeadlineRules {
         return element instanceof UserTask task ? parse(task.getCamundaDueDate()) : Optional.empty();
     }
 
-    private Map<String, String> read(String processDefinitionId) {
+    private Map<String, Dated> read(String processDefinitionId) {
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
-        Map<String, String> expressions = new HashMap<>();
+        Map<String, Dated> expressions = new HashMap<>();
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (task.getCamundaDueDate() != null) {
-                expressions.put(task.getId(), task.getCamundaDueDate());
+                expressions.put(task.getId(), new Dated(task.getCamundaDueDate(), task.getName()));
             }
         }
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
@@ -72,7 +86,7 @@ class DeadlineRules {
                     : timer.getTimeDuration() != null ? timer.getTimeDuration().getTextContent()
                     : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : null;
             if (event instanceof FlowElement flowElement && text != null) {
-                expressions.put(flowElement.getId(), text);
+                expressions.put(flowElement.getId(), new Dated(text, flowElement.getName()));
             }
         }
         return Map.copyOf(expressions);

@@ -43,7 +43,7 @@ final class HolidayScheduleLoader {
         return inventory;
     }
 
-    static Inventory inventory(Path administratorDirectory) {
+    private static Inventory inventory(Path administratorDirectory) {
         Map<Integer, List<ScheduledDay>> byYear = new TreeMap<>();
         Map<Integer, Source> sources = new TreeMap<>();
         Map<Integer, String> problems = new TreeMap<>();

@@ -67,7 +67,7 @@ public class HolidaySchedules {
     /** Every year due without its notice has an open task for the administrators; called each morning. */
     public void watch() {
         for (int year : yearsDue(BureauTime.today())) {
-            if (workingDays.isProvisional(year) && openTask(year) == null) {
+            if (workingDays.isProvisional(year) && !hasOpenTask(year)) {
                 runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(year), Map.of(YEAR_VARIABLE, year));
                 log.warn("{} 年节假日安排尚未导入：已为管理员生成待办，期限暂按法定节假日计算", year);
             }
@@ -123,8 +123,8 @@ public class HolidaySchedules {
         return moved;
     }
 
-    private ProcessInstance openTask(int year) {
+    private boolean hasOpenTask(int year) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(String.valueOf(year)).active().list().stream().findFirst().orElse(null);
+                .processInstanceBusinessKey(String.valueOf(year)).active().count() > 0;
     }
 }

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,16 +70,8 @@ public class ProvisionalDeadlines {
 
     /** The 暂定 note for a deadline counted from {@code base} to {@code due}, or null when both lie in official years. */
     String noteFor(LocalDate base, LocalDate due) {
-        if (!workingDays.calendar().isProvisional(base, due)) {
-            return null;
-        }
-        TreeSet<Integer> years = new TreeSet<>();
-        for (int year = base.getYear(); year <= due.getYear(); year++) {
-            if (workingDays.isProvisional(year)) {
-                years.add(year);
-            }
-        }
-        return "暂定：" + String.join("、", years.stream().map(String::valueOf).toList())
+        List<Integer> years = workingDays.calendar().provisionalYears(base, due);
+        return years.isEmpty() ? null : "暂定：" + String.join("、", years.stream().map(String::valueOf).toList())
                 + " 年节假日安排尚未导入，期限按法定节假日计算";
     }
 
@@ -181,9 +172,9 @@ public class ProvisionalDeadlines {
         if (after.equals(before)) {
             return Optional.empty();
         }
-        FlowElement event = repositoryService.getBpmnModelInstance(timer.getProcessDefinitionId()).getModelElementById(definition.getActivityId());
         return Optional.of(new DeadlineMoved(year, instance.getId(), instance.getBusinessKey(), keyOf(timer.getProcessDefinitionId()),
-                definition.getActivityId(), event == null ? null : event.getName(), before.toInstant(), after.toInstant()));
+                definition.getActivityId(), rules.nameOf(timer.getProcessDefinitionId(), definition.getActivityId()),
+                before.toInstant(), after.toInstant()));
     }
 
     private String keyOf(String processDefinitionId) {

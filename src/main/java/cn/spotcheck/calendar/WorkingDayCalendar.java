@@ -2,8 +2,10 @@ package cn.spotcheck.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,14 +45,15 @@ public final class WorkingDayCalendar {
         return !officialYears.contains(year);
     }
 
-    /** True when any year from {@code from} to {@code to} is provisional: a count across them is a guess. */
-    public boolean isProvisional(LocalDate from, LocalDate to) {
+    /** The provisional years from {@code from} to {@code to}: a count across any of them is a guess. */
+    public List<Integer> provisionalYears(LocalDate from, LocalDate to) {
+        List<Integer> years = new ArrayList<>();
         for (int year = Math.min(from.getYear(), to.getYear()); year <= Math.max(from.getYear(), to.getYear()); year++) {
             if (isProvisional(year)) {
-                return true;
+                years.add(year);
             }
         }
-        return false;
+        return years;
     }
 
     public boolean isWorkingDay(LocalDate date) {

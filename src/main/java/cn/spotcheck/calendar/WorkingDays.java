@@ -21,16 +21,17 @@ import org.springframework.stereotype.Component;
 public class WorkingDays {
 
     private final Path administratorDirectory;
-    private volatile WorkingDayCalendar calendar;
+    /** The schedules in force, where each came from, and the administrator's files left out. */
+    private volatile HolidayScheduleLoader.Inventory loaded;
 
     WorkingDays(@Value("${spotcheck.calendar.holidays-dir:${spotcheck.data-dir}/holidays}") Path administratorDirectory) {
         this.administratorDirectory = administratorDirectory;
-        this.calendar = HolidayScheduleLoader.load(administratorDirectory).calendar();
+        this.loaded = HolidayScheduleLoader.load(administratorDirectory);
     }
 
     /** Re-reads the schedules, e.g. after an administrator added next year's notice. */
     public void reload() {
-        this.calendar = HolidayScheduleLoader.load(administratorDirectory).calendar();
+        this.loaded = HolidayScheduleLoader.load(administratorDirectory);
     }
 
     /** Where an administrator's schedules live: {@code YYYY.csv} there wins over a shipped year. */
@@ -39,25 +40,25 @@ public class WorkingDays {
     }
 
     public WorkingDayCalendar calendar() {
-        return calendar;
+        return loaded.calendar();
     }
 
     public CalendarDay describe(LocalDate date) {
-        return calendar.describe(date);
+        return calendar().describe(date);
     }
 
     public LocalDate add(LocalDate from, int days) {
-        return calendar.addWorkingDays(from, days);
+        return calendar().addWorkingDays(from, days);
     }
 
     /** True when {@code year} is reckoned from the statutory holidays alone, its notice not yet loaded. */
     public boolean isProvisional(int year) {
-        return calendar.isProvisional(year);
+        return calendar().isProvisional(year);
     }
 
     /** True when a deadline falling on {@code day} was, or would be, reckoned on a provisional year. */
     public boolean isProvisional(LocalDate day) {
-        return day != null && calendar.isProvisional(day.getYear());
+        return day != null && calendar().isProvisional(day.getYear());
     }
 
     /**
@@ -66,12 +67,12 @@ public class WorkingDays {
      * Forms date field submits it), a {@link Date} or a {@link LocalDate}.
      */
     public Date deadline(Object base, long days) {
-        return BureauTime.endOf(calendar.addWorkingDays(toLocalDate(base), Math.toIntExact(days)));
+        return BureauTime.endOf(calendar().addWorkingDays(toLocalDate(base), Math.toIntExact(days)));
     }
 
     /** The start of the {@code days}-th working day after {@code base}, for reminders sent that morning. */
     public Date morningOf(Object base, long days) {
-        LocalDate day = calendar.addWorkingDays(toLocalDate(base), Math.toIntExact(days));
+        LocalDate day = calendar().addWorkingDays(toLocalDate(base), Math.toIntExact(days));
         return Date.from(day.atTime(9, 0).atZone(BureauTime.ZONE).toInstant());
     }
 
@@ -96,7 +97,7 @@ public class WorkingDays {
 
     /** Where each official year's schedule came from, and the administrator's files that could not be read. */
     HolidayScheduleLoader.Inventory inventory() {
-        return HolidayScheduleLoader.inventory(administratorDirectory);
+        return loaded;
     }
 
     static LocalDate toLocalDate(Object value) {

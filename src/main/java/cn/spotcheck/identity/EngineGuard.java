@@ -2,9 +2,7 @@ package cn.spotcheck.identity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.spotcheck.system.ApiException;
 import cn.spotcheck.system.FieldMessage;
+import cn.spotcheck.system.TaskForms;
 
 /**
  * The one gate in front of the engine's REST API, both {@code /engine-rest} and the API Tasklist itself calls
@@ -74,17 +72,17 @@ class EngineGuard extends OncePerRequestFilter {
             route("POST", "/(message|signal|condition)"));
 
     private final TaskService taskService;
-    private final FormService formService;
+    private final TaskForms forms;
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final List<TaskCompletionRule> rules;
     private final ObjectMapper json = new ObjectMapper();
 
-    EngineGuard(TaskService taskService, FormService formService, RuntimeService runtimeService,
+    EngineGuard(TaskService taskService, TaskForms forms, RuntimeService runtimeService,
                 RepositoryService repositoryService, IdentityService identityService, List<TaskCompletionRule> rules) {
         this.taskService = taskService;
-        this.formService = formService;
+        this.forms = forms;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
@@ -194,7 +192,8 @@ class EngineGuard extends OncePerRequestFilter {
             if (task == null) {
                 return; // the engine answers 404 in its own words
             }
-            Set<String> fields = formFields(taskId);
+            Set<String> fields = forms.of(taskId, task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+                    .map(TaskForms.Fields::editable).orElse(null);
             if (fields != null) {
                 List<String> foreign = submitted.keySet().stream().filter(k -> !fields.contains(k)).sorted().toList();
                 if (!foreign.isEmpty()) {
@@ -212,30 +211,6 @@ class EngineGuard extends OncePerRequestFilter {
             }
         } finally {
             identityService.setAuthentication(caller);
-        }
-    }
-
-    /** The keys of the task's Camunda Form, or null for a task without one. */
-    private Set<String> formFields(String taskId) {
-        try (InputStream form = formService.getDeployedTaskForm(taskId)) {
-            Set<String> keys = new HashSet<>();
-            collectKeys(json.readTree(form), keys);
-            return keys;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    /** The keys a user fills in: a disabled or read-only field shows a value, it does not take one. */
-    private static void collectKeys(JsonNode node, Set<String> keys) {
-        if (node.isObject()) {
-            if (node.hasNonNull("key") && node.hasNonNull("type") && !node.path("disabled").asBoolean(false)
-                    && !node.path("readonly").asBoolean(false)) {
-                keys.add(node.get("key").asText());
-            }
-            node.fields().forEachRemaining(e -> collectKeys(e.getValue(), keys));
-        } else if (node.isArray()) {
-            node.forEach(child -> collectKeys(child, keys));
         }
     }
 

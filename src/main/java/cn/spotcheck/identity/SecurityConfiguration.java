@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,6 +22,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import cn.spotcheck.system.TaskForms;
 
 /**
  * Three entrances, three guards. {@code /camunda/**} and {@code /engine-rest/**} are guarded by Camunda itself
@@ -115,11 +116,11 @@ class SecurityConfiguration {
 
     /** After the engine REST API's authentication, so that the guard knows who calls (Tasklist's own API: from the webapps' session). */
     @Bean
-    FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, FormService formService, RuntimeService runtimeService,
+    FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, TaskForms forms, RuntimeService runtimeService,
                                                     RepositoryService repositoryService, IdentityService identityService,
                                                     List<TaskCompletionRule> rules) {
         FilterRegistrationBean<EngineGuard> registration = new FilterRegistrationBean<>(
-                new EngineGuard(taskService, formService, runtimeService, repositoryService, identityService, rules));
+                new EngineGuard(taskService, forms, runtimeService, repositoryService, identityService, rules));
         registration.setName("engine-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);

@@ -139,25 +139,16 @@ public class Inspections {
      * superseded. The replaced officer no longer sees it; the new one finds it in 我的待办. Nothing to do before dispatch.
      */
     public void replaceInspector(long taskId, long targetId, String replaced, String replacement, String reason) {
-        List<Map<String, Object>> running = jdbc.queryForList("select code, process_instance_id, inspector_staff_nos::text[] as officers "
-                + "from spotcheck.inspection where task_id = ? and target_id = ? and status not in (?, ?)",
-                taskId, targetId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
-        for (Map<String, Object> inspection : running) {
-            String code = (String) inspection.get("code");
-            String processInstanceId = (String) inspection.get("process_instance_id");
-            List<String> officers = new java.util.ArrayList<>();
-            try {
-                officers.addAll(Arrays.asList((String[]) ((Array) inspection.get("officers")).getArray()));
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            officers.replaceAll(o -> o.equals(replaced) ? replacement : o);
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("update spotcheck.inspection set inspector_staff_nos = ? where code = ?");
-                ps.setArray(1, con.createArrayOf("text", officers.toArray()));
-                ps.setString(2, code);
-                return ps;
-            });
+        record Moved(String code, String processInstanceId, List<String> officers) {
+        }
+        List<Moved> running = jdbc.query("update spotcheck.inspection set inspector_staff_nos = array_replace(inspector_staff_nos, ?, ?) "
+                        + "where task_id = ? and target_id = ? and status not in (?, ?) returning code, process_instance_id, inspector_staff_nos",
+                (rs, i) -> new Moved(rs.getString(1), rs.getString(2), list(rs.getArray(3))),
+                replaced, replacement, taskId, targetId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
+        for (Moved inspection : running) {
+            String code = inspection.code();
+            String processInstanceId = inspection.processInstanceId();
+            List<String> officers = inspection.officers();
             runtimeService.setVariable(processInstanceId, "inspectorUserIds", String.join(",", officers));
             runtimeService.setVariable(processInstanceId, "officerChoices", notices.choices(officers));
             for (org.camunda.bpm.engine.task.Task open : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {

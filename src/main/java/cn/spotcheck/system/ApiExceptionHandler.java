@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -106,13 +105,10 @@ class ApiExceptionHandler {
     }
 
     /** Two requests wrote the same thing at once: the database kept one; the other is told so, not given a 500. */
-    @ExceptionHandler({DuplicateKeyException.class, DataIntegrityViolationException.class})
-    ResponseEntity<ApiError> duplicate(DataAccessException e) {
-        if (e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException)
-                && (e.getMessage() == null || !e.getMessage().contains("duplicate key"))) {
-            return unexpected(e);
-        }
-        return status(HttpStatus.CONFLICT, ApiError.of("同一记录刚刚已被登记或修改（可能是重复提交），请刷新后核对"));
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> duplicate(DataIntegrityViolationException e) {
+        boolean sameKey = e instanceof DuplicateKeyException || e.getMessage() != null && e.getMessage().contains("duplicate key");
+        return sameKey ? status(HttpStatus.CONFLICT, ApiError.of("同一记录刚刚已被登记或修改（可能是重复提交），请刷新后核对")) : unexpected(e);
     }
 
     @ExceptionHandler({PessimisticLockingFailureException.class, OptimisticLockingFailureException.class,

@@ -171,8 +171,8 @@ class ProvisionalDeadlinesTest {
     }
 
     private ProcessInstance resultEntered(String code, String endDate, long ofTask) {
-        ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", code,
-                Map.of("taskId", ofTask, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
+        ProcessInstance inspection = Fixtures.startInspection(runtimeService, code,
+                ofTask, targetId, "JT-HY-01", "zf001", "zf002");
         complete(task("onSiteInspection", inspection), Map.of("inspectionDate", endDate, "onSiteNotes", "经营资质齐全"));
         complete(task("resultEntry", inspection), Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", endDate));
         return inspection;

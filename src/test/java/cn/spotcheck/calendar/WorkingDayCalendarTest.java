@@ -109,8 +109,8 @@ class WorkingDayCalendarTest {
     void aDeadlineRunsIntoAProvisionalYearInsteadOfFailing() {
         // 2026-12-28 (Mon) + 7 working days: 12-29..12-31 in 2026, 2027-01-01 is 元旦, then 1-4..1-7.
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 28), 7)).isEqualTo(LocalDate.of(2027, 1, 7));
-        assertThat(calendar.isProvisional(LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 7))).isTrue();
-        assertThat(calendar.isProvisional(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 10))).isFalse();
+        assertThat(calendar.provisionalYears(LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 7))).containsExactly(2027);
+        assertThat(calendar.provisionalYears(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 10))).isEmpty();
         // 2030 and beyond answer too.
         assertThat(calendar.isWorkingDay(LocalDate.of(2030, 10, 2))).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2030, 10, 8))).isTrue();

@@ -187,8 +187,8 @@ class EngineGuardTest {
     }
 
     private ProcessInstance newInspection() {
-        return runtimeService.startProcessInstanceByKey("inspection", "JC-GUARD-" + (++sequence) + "-" + System.nanoTime(),
-                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
+        return Fixtures.startInspection(runtimeService, "JC-GUARD-" + (++sequence) + "-" + System.nanoTime(),
+                taskId, targetId, "JT-HY-01", "zf001", "zf002");
     }
 
     private Task onSiteTaskOf(ProcessInstance inspection) {

@@ -88,8 +88,8 @@ class ChangingTheProcedureTest {
     }
 
     private ProcessInstance inspectedUntil(String code, long taskId, long targetId) {
-        ProcessInstance p = runtimeService.startProcessInstanceByKey("inspection", code + "-" + System.nanoTime(), Map.of(
-                "taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-02"), "inspectorUserIds", List.of("zf001", "zf002")));
+        ProcessInstance p = Fixtures.startInspection(runtimeService, code + "-" + System.nanoTime(),
+                taskId, targetId, "JT-HY-02", "zf001", "zf002");
         complete(p, "onSiteInspection", Map.of("inspectionDate", "2024-09-27", "onSiteNotes", "无"));
         complete(p, "resultEntry", Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2024-09-27"));
         return p;

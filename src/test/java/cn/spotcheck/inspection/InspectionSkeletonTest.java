@@ -137,15 +137,15 @@ class InspectionSkeletonTest {
 
     @Test
     void onlyTheDrawnInspectorsAreOfferedTheirTasks() {
-        ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", "JC-2024-0003",
-                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf003", "zf004")));
+        ProcessInstance inspection = Fixtures.startInspection(runtimeService, "JC-2024-0003",
+                taskId, targetId, "JT-HY-01", "zf003", "zf004");
         assertThat(task(inspection)).hasCandidateUser("zf003").hasCandidateUser("zf004");
         assertThat(taskService.createTaskQuery().taskCandidateUser("zf005").processInstanceId(inspection.getId()).count()).isZero();
     }
 
     private ProcessInstance inspectedUntil(String code, String endDate) {
-        ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", code,
-                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
+        ProcessInstance inspection = Fixtures.startInspection(runtimeService, code,
+                taskId, targetId, "JT-HY-01", "zf001", "zf002");
         assertThat(inspection).isWaitingAt("onSiteInspection").hasPassed("issueNotice");
         // Exactly what the engine REST API is sent by Tasklist: the contract's minimal variables.
         complete(task(inspection), Map.of("inspectionDate", "2024-09-26", "onSiteNotes", "经营资质、车辆技术档案齐全"));

@@ -36,8 +36,8 @@ class FormTextEscapingTest {
         long targetId = http.withBasicAuth("fagui", "demo").postForObject("/api/targets", Map.of("uscc", Fixtures.uscc(8_899_001),
                 "name", HOSTILE, "category", "公路货运", "region", "朝阳区", "creditLevel", "B"), JsonNode.class).get("id").asLong();
         long taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
-        ProcessInstance inspection = runtimeService.startProcessInstanceByKey("inspection", "JC-MD-" + System.nanoTime(),
-                Map.of("taskId", taskId, "targetId", targetId, "itemCodes", List.of("JT-HY-01"), "inspectorUserIds", List.of("zf001", "zf002")));
+        ProcessInstance inspection = Fixtures.startInspection(runtimeService, "JC-MD-" + System.nanoTime(),
+                taskId, targetId, "JT-HY-01", "zf001", "zf002");
         Task onSite = taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("onSiteInspection").singleResult();
 
         JsonNode form = http.withBasicAuth("zf001", "demo").getForObject("/engine-rest/task/" + onSite.getId() + "/form-variables", JsonNode.class);
