@@ -61,6 +61,28 @@ public final class Fixtures {
         throw new IllegalStateException("异步作业未能在 1000 轮内执行完：" + processInstanceId);
     }
 
+    /**
+     * Waits until every domain event published so far has been handled by its listeners (they run after commit, on
+     * another thread); fails naming the listeners still waiting after 20 seconds.
+     */
+    public static void awaitModuleEvents(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        String sql = "select listener_id || ' ← ' || event_type from spotcheck.event_publication where completion_date is null";
+        List<String> waiting = jdbc.queryForList(sql, String.class);
+        while (!waiting.isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("领域事件 20 秒内未处理完：" + waiting);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            waiting = jdbc.queryForList(sql, String.class);
+        }
+    }
+
     /** The id of the running spot-check-task process of a task. */
     public static String taskProcess(RuntimeService runtimeService, long taskId) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey("spot-check-task")

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 class DeadlineRules {
 
     private static final Pattern WORKING_DAY_RULE = Pattern.compile(
-            "\\$\\{\\s*workingDays\\.(deadline|morningOf)\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,\\s*(\\d+)\\s*\\)\\s*}");
+            "\\$\\{\\s*workingDays\\.(deadline|morningOf)\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,\\s*(\\d+|[A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*}");
 
     private final RepositoryService repositoryService;
     private final Map<String, Map<String, Dated>> byDefinition = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ class DeadlineRules {
             return Optional.empty();
         }
         Matcher m = WORKING_DAY_RULE.matcher(expression.trim());
-        return m.matches() ? Optional.of(new WorkingDayRule(m.group(1), m.group(2), Integer.parseInt(m.group(3)))) : Optional.empty();
+        return m.matches() ? Optional.of(new WorkingDayRule(m.group(1), m.group(2), m.group(3))) : Optional.empty();
     }
 
     static Optional<WorkingDayRule> ofUserTask(ModelElementInstance element) {
@@ -92,11 +93,17 @@ class DeadlineRules {
         return Map.copyOf(expressions);
     }
 
-    /** {@code ${workingDays.<method>(<variable>, <days>)}}. */
-    record WorkingDayRule(String method, String variable, int days) {
+    /**
+     * {@code ${workingDays.<method>(<variable>, <days>)}}; {@code days} is a number, or the name of the variable that
+     * holds it (a diagram that names its period once, e.g. {@code publicationWorkingDays}).
+     */
+    record WorkingDayRule(String method, String variable, String days) {
 
-        Date apply(WorkingDays workingDays, Object base) {
-            return "deadline".equals(method) ? workingDays.deadline(base, days) : workingDays.morningOf(base, days);
+        /** The date for an instance whose variables {@code variables} reads. */
+        Date apply(WorkingDays workingDays, Function<String, Object> variables) {
+            Object base = variables.apply(variable);
+            int n = days.chars().allMatch(Character::isDigit) ? Integer.parseInt(days) : ((Number) variables.apply(days)).intValue();
+            return "deadline".equals(method) ? workingDays.deadline(base, n) : workingDays.morningOf(base, n);
         }
     }
 }

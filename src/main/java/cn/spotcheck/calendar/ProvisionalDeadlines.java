@@ -143,7 +143,7 @@ public class ProvisionalDeadlines {
         }
         Object base = taskService.getVariable(task.getId(), rule.get().variable());
         Date before = task.getDueDate();
-        Date after = rule.get().apply(workingDays, base);
+        Date after = rule.get().apply(workingDays, name -> taskService.getVariable(task.getId(), name));
         String note = noteFor(WorkingDays.toLocalDate(base), BureauTime.dayOf(after));
         if (note == null) {
             taskService.removeVariableLocal(task.getId(), NOTE_VARIABLE);

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.draw.InspectionDispatch;
+import cn.spotcheck.draw.SpotCheckTaskProcess;
 import cn.spotcheck.inspection.InspectionView;
 import cn.spotcheck.inspection.Inspections;
 import cn.spotcheck.plan.AnnualPlans;
@@ -76,7 +77,8 @@ class DemoYear {
         complete(String.valueOf(plan.id()), "legalReview", "fazhi", Map.of("approved", true, "comment", "抽查事项、比例和时限符合规定，同意。"));
         complete(String.valueOf(plan.id()), "justiceReview", "sifa", Map.of("approved", true, "comment", "经合法性审核，同意发布。"));
 
-        as("fagui", () -> runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(freight), Map.of("taskId", freight)));
+        as("fagui", () -> runtimeService.startProcessInstanceByKey(SpotCheckTaskProcess.KEY, String.valueOf(freight),
+                SpotCheckTaskProcess.startVariables(freight)));
         complete(String.valueOf(freight), "confirmDraw", "fagui", Map.of("approved", true, "comment", "抽取结果无误"));
         while (dispatch.dispatchRound(freight)) {
             // every batch now, so that the walk-through finds its inspections at once

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the public may read of results: published ones only, with the target's name and code, the items, the
- * result and the dates — never inspectors' personal data, phone or ID numbers, nor anything unpublished.
+ * result and the dates — never inspectors' personal data, phone or ID numbers, nor anything unpublished. Read from
+ * 一公开's own copy ({@code public_result}), written by {@link ResultPublication}.
  */
 @Component
 class PublicResults {
@@ -20,10 +21,9 @@ class PublicResults {
     }
 
     private static final String SELECT = """
-            select i.code, t.name, coalesce(trim(t.uscc), t.registration_no), t.category, i.item_codes, i.result_category,
-                   i.inspection_end_date, i.published_at
-            from spotcheck.inspection i join spotcheck.target t on t.id = i.target_id
-            where i.published_at is not null""";
+            select inspection_code, target_name, target_code, target_category, item_codes, result_category,
+                   inspection_end_date, published_at
+            from spotcheck.public_result where true""";
 
     private final JdbcTemplate jdbc;
 
@@ -32,13 +32,13 @@ class PublicResults {
     }
 
     List<Result> latest(int limit) {
-        return jdbc.query(SELECT + " order by i.published_at desc limit ?", (rs, i) -> result(rs), limit);
+        return jdbc.query(SELECT + " order by published_at desc limit ?", (rs, i) -> result(rs), limit);
     }
 
     List<Result> search(String q, int limit) {
         String term = q.strip();
         String code = term.toUpperCase().replace(" ", "");
-        return jdbc.query(SELECT + " and (t.name like ? escape '\\' or t.uscc = ? or t.registration_no = ?) order by i.published_at desc limit ?",
+        return jdbc.query(SELECT + " and (target_name like ? escape '\\' or target_uscc = ? or target_registration_no = ?) order by published_at desc limit ?",
                 (rs, i) -> result(rs), "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", code, term, limit);
     }
 

@@ -27,14 +27,18 @@ import cn.spotcheck.system.ApiException;
 class DrawApi {
 
     static final String DRAWERS = "hasAnyAuthority('legal', 'camunda-admin')";
-    static final String PROCESS = "spot-check-task";
 
-    private final TaskDraws draws;
+    private final DrawViews draws;
+    private final DrawVerification verification;
+    private final InspectorReplacements replacements;
     private final AnnualPlans plans;
     private final TaskSchedule schedule;
 
-    DrawApi(TaskDraws draws, AnnualPlans plans, TaskSchedule schedule) {
+    DrawApi(DrawViews draws, DrawVerification verification, InspectorReplacements replacements, AnnualPlans plans,
+            TaskSchedule schedule) {
         this.draws = draws;
+        this.verification = verification;
+        this.replacements = replacements;
         this.plans = plans;
         this.schedule = schedule;
     }
@@ -44,7 +48,7 @@ class DrawApi {
     @PreAuthorize(DRAWERS)
     ResponseEntity<DrawView> start(@PathVariable("taskId") long taskId) {
         PlanView plan = plans.planOf(taskId);
-        if (!"PUBLISHED".equals(plan.status())) {
+        if (!plan.published()) {
             throw ApiException.conflict("taskId", "任务所属计划“" + plan.title() + "”尚未发布（当前：" + plan.statusName() + "），不能开始抽取");
         }
         TaskView task = plans.task(taskId);
@@ -53,19 +57,19 @@ class DrawApi {
                     + " 结束，不能再抽取；逾期事项由督查考核组督办，如需继续请调整计划");
         }
         if (schedule.startOnce(taskId)) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(draws.view(taskId));
+            return ResponseEntity.status(HttpStatus.CREATED).body(draws.ofTask(taskId));
         }
-        return ResponseEntity.ok(draws.view(taskId));
+        return ResponseEntity.ok(draws.ofTask(taskId));
     }
 
     @GetMapping("/tasks/{taskId}/draw")
     DrawView draw(@PathVariable("taskId") long taskId) {
-        return readable(draws.view(taskId));
+        return readable(draws.ofTask(taskId));
     }
 
     @GetMapping("/draws/{id}")
     DrawView byId(@PathVariable("id") long id) {
-        return readable(draws.viewById(id));
+        return readable(draws.byId(id));
     }
 
     /**
@@ -81,12 +85,12 @@ class DrawApi {
 
     @GetMapping("/draws/{id}/verify")
     Verification verify(@PathVariable("id") long id) {
-        return draws.verify(id);
+        return verification.verify(id);
     }
 
     @GetMapping("/draws/chain/verify")
     Verification verifyChain() {
-        return draws.verifyChain();
+        return verification.verifyChain();
     }
 
     record ReplacementRequest(Long targetId, String staffNo, String reason) {
@@ -101,6 +105,6 @@ class DrawApi {
         if (request.staffNo() == null || request.staffNo().isBlank()) {
             throw ApiException.badRequest("staffNo", "请指定要更换的执法人员工号 staffNo");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(draws.replace(taskId, request.targetId(), request.staffNo().strip(), request.reason()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(replacements.replace(taskId, request.targetId(), request.staffNo().strip(), request.reason()));
     }
 }

@@ -36,6 +36,7 @@ import cn.spotcheck.draw.algorithm.StratumDraw;
 import cn.spotcheck.draw.algorithm.TargetDrawRequest;
 import cn.spotcheck.draw.algorithm.TargetDrawResult;
 import cn.spotcheck.draw.algorithm.TargetInspectors;
+import cn.spotcheck.system.ApiException;
 
 /**
  * Keeps draw records with everything needed to recompute them: the candidate list (compressed), the ratios, the
@@ -53,7 +54,7 @@ class DrawStore {
         this.json = json;
     }
 
-    record Stored(long id, long taskId, String status, DrawSeed seed, String algorithm, int version, int candidateCount,
+    record Stored(long id, long taskId, DrawStatus status, DrawSeed seed, String algorithm, int version, int candidateCount,
                   String candidateDigest, Long chainPosition, String previousDigest, String digest, Timestamp drawnAt,
                   String drawnBy, String confirmedBy, Timestamp publishedAt) {
     }
@@ -61,6 +62,16 @@ class DrawStore {
     /** The record covering the task: its own draw, or its joint group's. */
     Optional<Stored> byTask(long taskId) {
         return one("where id = (select draw_id from spotcheck.draw_task where task_id = ?)", taskId);
+    }
+
+    /** The record covering the task, or 404 when the task has not been drawn. */
+    Stored requireByTask(long taskId) {
+        return byTask(taskId).orElseThrow(() -> ApiException.notFound("抽查任务 " + taskId + " 尚未抽取"));
+    }
+
+    /** The record, or 404. */
+    Stored requireById(long drawId) {
+        return byId(drawId).orElseThrow(() -> ApiException.notFound("抽取记录 " + drawId + " 不存在"));
     }
 
     /** Serialises the draws of one joint group until the end of the transaction. */
@@ -111,8 +122,8 @@ class DrawStore {
         long drawId = jdbc.queryForObject("""
                 insert into spotcheck.draw_record (task_id, status, algorithm, algorithm_version, seed, candidate_count,
                     candidate_digest, candidates, ratios, strata, drawn_by, drawn_at, joint_group, stratum_tasks)
-                values (?, 'TARGETS_DRAWN', ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb) returning id""", Long.class,
-                taskId, algorithm, version, seed.hex(), result.candidateCount(), result.candidateDigest(),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb) returning id""", Long.class,
+                taskId, DrawStatus.TARGETS_DRAWN.name(), algorithm, version, seed.hex(), result.candidateCount(), result.candidateDigest(),
                 gzip(candidateLines(request.candidates())), write(request.ratios()), write(result.strata()), drawnBy,
                 Timestamp.from(BureauTime.now()), jointGroup, stratumTasks == null ? null : write(stratumTasks));
         jdbc.batchUpdate("insert into spotcheck.draw_task (task_id, draw_id) values (?, ?)",
@@ -135,9 +146,26 @@ class DrawStore {
     record ChainLink(long position, String previousDigest) {
     }
 
+    /** A link of the chain as recorded: a draw record or a replacement. */
+    record ChainEntry(long position, String previousDigest, String digest) {
+    }
+
+    /** The whole chain, in order. */
+    List<ChainEntry> chain() {
+        return jdbc.query("""
+                select chain_position, previous_digest, digest from spotcheck.draw_record where chain_position is not null
+                union all select chain_position, previous_digest, digest from spotcheck.draw_replacement
+                order by 1""", (rs, i) -> new ChainEntry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** The sealed draw records, in chain order. */
+    List<Long> sealedDraws() {
+        return jdbc.queryForList("select id from spotcheck.draw_record where chain_position is not null order by chain_position", Long.class);
+    }
+
     void completeInspectors(long drawId, InspectorDrawRequest request, InspectorAssignment assignment, ChainLink link, String digest) {
-        jdbc.update("update spotcheck.draw_record set status = 'DRAWN', inspector_inputs = ?, chain_position = ?, previous_digest = ?, digest = ? where id = ?",
-                gzip(write(inspectorInputs(request))), link.position(), link.previousDigest(), digest, drawId);
+        jdbc.update("update spotcheck.draw_record set status = ?, inspector_inputs = ?, chain_position = ?, previous_digest = ?, digest = ? where id = ?",
+                DrawStatus.DRAWN.name(), gzip(write(inspectorInputs(request))), link.position(), link.previousDigest(), digest, drawId);
         List<Object[]> rows = new ArrayList<>();
         int position = 0;
         for (TargetInspectors t : assignment.targets()) {
@@ -147,8 +175,8 @@ class DrawStore {
     }
 
     void confirmed(long drawId, String user) {
-        jdbc.update("update spotcheck.draw_record set status = 'PUBLISHED', confirmed_by = ?, published_at = ? where id = ?",
-                user, Timestamp.from(BureauTime.now()), drawId);
+        jdbc.update("update spotcheck.draw_record set status = ?, confirmed_by = ?, published_at = ? where id = ?",
+                DrawStatus.PUBLISHED.name(), user, Timestamp.from(BureauTime.now()), drawId);
     }
 
     List<Candidate> candidates(long drawId) {
@@ -213,7 +241,7 @@ class DrawStore {
                 select id, task_id, status, seed, algorithm, algorithm_version, candidate_count, candidate_digest,
                        chain_position, previous_digest, digest, drawn_at, drawn_by, confirmed_by, published_at
                 from spotcheck.draw_record""" + " " + where,
-                (rs, i) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), DrawSeed.ofHex(rs.getString(4)),
+                (rs, i) -> new Stored(rs.getLong(1), rs.getLong(2), DrawStatus.valueOf(rs.getString(3)), DrawSeed.ofHex(rs.getString(4)),
                         rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), (Long) rs.getObject(9),
                         rs.getString(10), rs.getString(11), rs.getTimestamp(12), rs.getString(13), rs.getString(14),
                         rs.getTimestamp(15)), arg);

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.inspection.InspectionProcess;
+import cn.spotcheck.inspection.Inspections;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.TaskView;
 
@@ -35,7 +37,6 @@ import cn.spotcheck.plan.TaskView;
 @Component("inspectionDispatch")
 public class InspectionDispatch implements DisposableBean {
 
-    static final String INSPECTION_PROCESS = "inspection";
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
@@ -43,6 +44,7 @@ public class InspectionDispatch implements DisposableBean {
     private final InspectorDirectory inspectors;
     private final CandidateScan targets;
     private final AnnualPlans plans;
+    private final Inspections inspections;
     private final DrawCoverage coverage;
     private final int sliceSize;
     private final long roundMillis;
@@ -50,7 +52,8 @@ public class InspectionDispatch implements DisposableBean {
     private final ExecutorService threads;
 
     InspectionDispatch(JdbcTemplate jdbc, RuntimeService runtimeService, ProcessEngineConfigurationImpl engine,
-                       InspectorDirectory inspectors, CandidateScan targets, AnnualPlans plans, DrawCoverage coverage,
+                       InspectorDirectory inspectors, CandidateScan targets, AnnualPlans plans, Inspections inspections,
+                       DrawCoverage coverage,
                        @Value("${spotcheck.dispatch.batch-size:500}") int sliceSize,
                        @Value("${spotcheck.dispatch.threads:0}") int threads,
                        @Value("${spotcheck.dispatch.round-seconds:120}") int roundSeconds) {
@@ -60,6 +63,7 @@ public class InspectionDispatch implements DisposableBean {
         this.inspectors = inspectors;
         this.targets = targets;
         this.plans = plans;
+        this.inspections = inspections;
         this.coverage = coverage;
         this.sliceSize = sliceSize;
         // A round must end well inside the job's lock (5 minutes by default), or a second node could take it up.
@@ -122,8 +126,7 @@ public class InspectionDispatch implements DisposableBean {
     private List<Slot> remaining(long taskId) {
         long drawId = coverage.drawOf(taskId).orElseThrow(() -> new IllegalStateException("任务 " + taskId + " 尚未抽取"));
         Map<Long, List<String>> itemCodes = coverage.itemCodesByTarget(drawId);
-        Set<String> started = new HashSet<>(jdbc.queryForList(
-                "select code from spotcheck.inspection where task_id = ?", String.class, taskId));
+        Set<String> started = inspections.codesOf(taskId);
         List<Slot> left = new ArrayList<>();
         jdbc.query("select position, target_id, inspector_ids from spotcheck.draw_assignment where draw_id = ? order by position",
                 rs -> {
@@ -144,16 +147,16 @@ public class InspectionDispatch implements DisposableBean {
         engine.getCommandExecutorTxRequired().execute(context -> {
             for (Slot slot : slice) {
                 CandidateScan.TargetIdentity target = identities.get(slot.targetId());
-                runtimeService.createProcessInstanceByKey(INSPECTION_PROCESS)
+                runtimeService.createProcessInstanceByKey(InspectionProcess.KEY)
                         .businessKey(inspectionCode(task.id(), slot.position()))
-                        .setVariable("taskId", task.id())
-                        .setVariable("targetId", slot.targetId())
+                        .setVariable(InspectionProcess.SPOT_CHECK_TASK_ID, task.id())
+                        .setVariable(InspectionProcess.TARGET_ID, slot.targetId())
                         // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
-                        .setVariable("itemCodes", String.join(",", slot.itemCodes()))
-                        .setVariable("inspectorUserIds", String.join(",", slot.inspectorIds().stream().map(staffNos::get).toList()))
+                        .setVariable(InspectionProcess.ITEM_CODES, String.join(",", slot.itemCodes()))
+                        .setVariable(InspectionProcess.INSPECTOR_IDS, String.join(",", slot.inspectorIds().stream().map(staffNos::get).toList()))
                         // What the officers' lists and forms show; read here for the slice, not once per instance.
-                        .setVariable("targetName", target == null ? "" : target.name())
-                        .setVariable("targetCode", target == null ? "" : target.code())
+                        .setVariable(InspectionProcess.TARGET_NAME, target == null ? "" : target.name())
+                        .setVariable(InspectionProcess.TARGET_CODE, target == null ? "" : target.code())
                         .execute();
             }
             return null;

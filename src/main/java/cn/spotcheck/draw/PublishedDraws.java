@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.spotcheck.draw.algorithm.Verification;
+import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.system.ApiException;
 
 /** The draws the public may read: confirmed ones only, each verifiable by anyone. */
@@ -18,28 +19,35 @@ public class PublishedDraws {
     }
 
     private final JdbcTemplate jdbc;
-    private final TaskDraws draws;
+    private final DrawViews draws;
+    private final DrawVerification verification;
+    private final DrawStore store;
+    private final AnnualPlans plans;
 
-    PublishedDraws(JdbcTemplate jdbc, TaskDraws draws) {
+    PublishedDraws(JdbcTemplate jdbc, DrawViews draws, DrawVerification verification, DrawStore store, AnnualPlans plans) {
         this.jdbc = jdbc;
         this.draws = draws;
+        this.verification = verification;
+        this.store = store;
+        this.plans = plans;
     }
 
     public List<Summary> recent(int limit) {
         return jdbc.query("""
-                select r.id, r.task_id,
-                       coalesce((select string_agg(t.name, '、' order by t.id) from spotcheck.draw_task dt
-                                 join spotcheck.spot_check_task t on t.id = dt.task_id where dt.draw_id = r.id), ''),
-                       r.candidate_count,
+                select r.id, r.task_id, r.candidate_count,
                        (select count(*) from spotcheck.draw_assignment a where a.draw_id = r.id), r.published_at, r.digest
                 from spotcheck.draw_record r
                 where r.published_at is not null order by r.published_at desc limit ?""",
-                (rs, i) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), rs.getString(7)), limit);
+                (rs, i) -> new Summary(rs.getLong(1), rs.getLong(2), taskNames(rs.getLong(1)), rs.getInt(3), rs.getInt(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)), limit);
+    }
+
+    private String taskNames(long drawId) {
+        return String.join("、", store.coveredTasks(drawId).stream().map(id -> plans.task(id).name()).toList());
     }
 
     public DrawView published(long drawId) {
-        DrawView view = draws.viewById(drawId);
+        DrawView view = draws.byId(drawId);
         if (view.publishedAt() == null) {
             throw ApiException.notFound("抽取结果 " + drawId + " 尚未公布");
         }
@@ -48,6 +56,6 @@ public class PublishedDraws {
 
     public Verification verify(long drawId) {
         published(drawId);
-        return draws.verify(drawId);
+        return verification.verify(drawId);
     }
 }

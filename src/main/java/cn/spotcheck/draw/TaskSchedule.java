@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -29,11 +28,10 @@ public class TaskSchedule {
 
     private final AnnualPlans plans;
     private final RuntimeService runtimeService;
-    private final TaskDraws draws;
-
+    private final DrawViews draws;
     private final JdbcTemplate jdbc;
 
-    TaskSchedule(AnnualPlans plans, RuntimeService runtimeService, TaskDraws draws, JdbcTemplate jdbc) {
+    TaskSchedule(AnnualPlans plans, RuntimeService runtimeService, DrawViews draws, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.runtimeService = runtimeService;
@@ -83,7 +81,8 @@ public class TaskSchedule {
         if (started(taskId)) {
             return false;
         }
-        runtimeService.startProcessInstanceByKey(DrawApi.PROCESS, String.valueOf(taskId), Map.of("taskId", taskId));
+        runtimeService.startProcessInstanceByKey(SpotCheckTaskProcess.KEY, String.valueOf(taskId),
+                SpotCheckTaskProcess.startVariables(taskId));
         return true;
     }
 
@@ -91,7 +90,7 @@ public class TaskSchedule {
     private static final int START_LOCK = 0x7A5C;
 
     boolean started(long taskId) {
-        return draws.isDrawn(taskId) || runtimeService.createProcessInstanceQuery().processDefinitionKey(DrawApi.PROCESS)
+        return draws.isDrawn(taskId) || runtimeService.createProcessInstanceQuery().processDefinitionKey(SpotCheckTaskProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(taskId)).count() > 0;
     }
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -16,8 +15,11 @@ import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.documents.Documents;
 import cn.spotcheck.documents.IssuedDocument;
 
-/** What the {@code follow-up} diagram records: the follow-up opened, its kind and deadline, its letters, its closure. */
-@Component("followUps")
+/**
+ * What the {@code follow-up} diagram records (through {@link FollowUpProcess}): the follow-up opened, its kind and
+ * deadline, its letters, its closure.
+ */
+@Component
 public class FollowUps {
 
     private final JdbcTemplate jdbc;
@@ -34,45 +36,33 @@ public class FollowUps {
                                LocalDate deadline, java.time.Instant openedAt, java.time.Instant closedAt, String closure) {
     }
 
-    public void open(DelegateExecution execution) {
+    void open(String inspectionCode, long targetId, FollowUpKind kind, String processInstanceId) {
         jdbc.update("insert into spotcheck.follow_up (inspection_code, target_id, kind, status, opened_at, process_instance_id) "
                         + "values (?,?,?,'OPEN',?,?) on conflict (inspection_code) do nothing",
-                execution.getProcessBusinessKey(), ((Number) execution.getVariable("targetId")).longValue(),
-                String.valueOf(execution.getVariable("followUpKind")), Timestamp.from(BureauTime.now()), execution.getProcessInstanceId());
+                inspectionCode, targetId, kind.name(), Timestamp.from(BureauTime.now()), processInstanceId);
     }
 
-    /** The kind chosen (责令改正, 立案, 移交, 移送) once someone decided it. */
-    public void kind(DelegateExecution execution) {
-        jdbc.update("update spotcheck.follow_up set kind = ? where inspection_code = ?",
-                String.valueOf(execution.getVariable("followUpKind")), execution.getProcessBusinessKey());
+    void kind(String inspectionCode, FollowUpKind kind) {
+        jdbc.update("update spotcheck.follow_up set kind = ? where inspection_code = ?", kind.name(), inspectionCode);
     }
 
-    /** A rectification not carried out is filed as a case: from then on the follow-up is a case, on record and in the process. */
-    public void becameACase(DelegateExecution execution) {
-        execution.setVariable("followUpKind", "CASE");
-        kind(execution);
+    void rectificationDeadline(String inspectionCode, LocalDate deadline) {
+        jdbc.update("update spotcheck.follow_up set deadline = ? where inspection_code = ?", Date.valueOf(deadline), inspectionCode);
     }
 
-    public void rectificationDeadline(DelegateExecution execution) {
-        Object deadline = execution.getVariable("rectificationDeadline");
-        if (deadline != null) {
-            jdbc.update("update spotcheck.follow_up set deadline = ? where inspection_code = ?",
-                    Date.valueOf(LocalDate.parse(deadline.toString().substring(0, 10))), execution.getProcessBusinessKey());
-        }
+    /** 案件线索移交函 to the department named (by default 有关主管部门); answers the letter's document id. */
+    long handoverLetter(String inspectionCode, long targetId, String department, String findings) {
+        return letter("handover-letter", "案件线索移交函", inspectionCode, targetId, department == null ? "有关主管部门" : department, findings);
     }
 
-    public void handoverLetter(DelegateExecution execution) {
-        letter(execution, "handover-letter", "案件线索移交函");
+    /** 涉嫌犯罪案件移送书 (by default to 公安机关); answers the letter's document id. */
+    long referralLetter(String inspectionCode, long targetId, String department, String findings) {
+        return letter("referral-letter", "涉嫌犯罪案件移送书", inspectionCode, targetId, department == null ? "公安机关" : department, findings);
     }
 
-    public void referralLetter(DelegateExecution execution) {
-        letter(execution, "referral-letter", "涉嫌犯罪案件移送书");
-    }
-
-    public void close(DelegateExecution execution) {
-        Object closure = execution.getVariable("closureNote");
+    void close(String inspectionCode, String closure) {
         jdbc.update("update spotcheck.follow_up set status = 'CLOSED', closed_at = ?, closure = ? where inspection_code = ?",
-                Timestamp.from(BureauTime.now()), closure == null ? "办结" : closure.toString(), execution.getProcessBusinessKey());
+                Timestamp.from(BureauTime.now()), closure == null ? "办结" : closure, inspectionCode);
     }
 
     private static final String SELECT = "select inspection_code, target_id, kind, status, department, deadline, opened_at, "
@@ -90,18 +80,14 @@ public class FollowUps {
         return jdbc.query(SELECT + "where inspection_code = ?", VIEW, inspectionCode).stream().findFirst().orElse(null);
     }
 
-    private void letter(DelegateExecution execution, String kind, String title) {
-        String code = execution.getProcessBusinessKey();
-        long targetId = ((Number) execution.getVariable("targetId")).longValue();
+    private long letter(String kind, String title, String code, long targetId, String receiver, String findings) {
         CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
-        Object department = execution.getVariable("receivingDepartment");
-        String receiver = department == null ? ("referral-letter".equals(kind) ? "公安机关" : "有关主管部门") : department.toString();
         jdbc.update("update spotcheck.follow_up set department = ? where inspection_code = ?", receiver, code);
         IssuedDocument document = documents.issue(kind, code, title + " " + code, Map.of(
                 "code", code, "department", receiver,
                 "targetName", target == null ? "" : target.name(),
                 "targetCode", target == null ? "" : target.code(),
-                "findings", String.valueOf(execution.getVariable("findings"))));
-        execution.setVariable(kind.startsWith("handover") ? "handoverLetterId" : "referralLetterId", document.id());
+                "findings", String.valueOf(findings)));
+        return document.id();
     }
 }

@@ -32,26 +32,26 @@ class InspectionDateRules implements TaskCompletionRule {
 
     @Override
     public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
-        return "inspection".equals(processDefinitionKey)
-                && ("onSiteInspection".equals(taskDefinitionKey) || "resultEntry".equals(taskDefinitionKey));
+        return InspectionProcess.KEY.equals(processDefinitionKey)
+                && (InspectionProcess.ON_SITE_INSPECTION.equals(taskDefinitionKey) || InspectionProcess.RESULT_ENTRY.equals(taskDefinitionKey));
     }
 
     @Override
     public void check(CompletionAttempt attempt) {
-        TaskView task = plans.task(((Number) runtimeService.getVariable(attempt.processInstanceId(), "taskId")).longValue());
-        if ("onSiteInspection".equals(attempt.taskDefinitionKey())) {
-            inWindow("inspectionDate", "现场检查日期", required(attempt, "inspectionDate", "现场检查日期"), task);
+        TaskView task = plans.task(((Number) runtimeService.getVariable(attempt.processInstanceId(), InspectionProcess.SPOT_CHECK_TASK_ID)).longValue());
+        if (InspectionProcess.ON_SITE_INSPECTION.equals(attempt.taskDefinitionKey())) {
+            inWindow(InspectionProcess.INSPECTION_DATE, "现场检查日期", required(attempt, InspectionProcess.INSPECTION_DATE, "现场检查日期"), task);
             return;
         }
-        if (categories.find(text(attempt.submitted().get("resultCategory"))).isEmpty()) {
-            throw ApiException.badRequest("resultCategory", "检查结果类别“" + attempt.submitted().get("resultCategory")
+        if (categories.find(text(attempt.submitted().get(InspectionProcess.RESULT_CATEGORY))).isEmpty()) {
+            throw ApiException.badRequest(InspectionProcess.RESULT_CATEGORY, "检查结果类别“" + attempt.submitted().get(InspectionProcess.RESULT_CATEGORY)
                     + "”不是标准类别之一：" + String.join("、", categories.all().stream().map(ResultCategories.Category::name).toList()));
         }
-        LocalDate end = inWindow("inspectionEndDate", "检查结束日期", required(attempt, "inspectionEndDate", "检查结束日期"), task);
-        Object onSite = runtimeService.getVariable(attempt.processInstanceId(), "inspectionDate");
-        LocalDate visited = onSite == null ? null : parse("inspectionDate", "现场检查日期", onSite);
+        LocalDate end = inWindow(InspectionProcess.INSPECTION_END_DATE, "检查结束日期", required(attempt, InspectionProcess.INSPECTION_END_DATE, "检查结束日期"), task);
+        Object onSite = runtimeService.getVariable(attempt.processInstanceId(), InspectionProcess.INSPECTION_DATE);
+        LocalDate visited = onSite == null ? null : parse(InspectionProcess.INSPECTION_DATE, "现场检查日期", onSite);
         if (visited != null && end.isBefore(visited)) {
-            throw ApiException.badRequest("inspectionEndDate", "检查结束日期 " + end + " 早于现场检查日期 " + visited);
+            throw ApiException.badRequest(InspectionProcess.INSPECTION_END_DATE, "检查结束日期 " + end + " 早于现场检查日期 " + visited);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.catalog.CandidateScan;
@@ -17,8 +16,8 @@ import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.TaskView;
 
 /** Issues the 检查通知书 of an inspection before the officers go on site; the diagram calls it, no one types it. */
-@Component("inspectionNotices")
-public class InspectionNotices {
+@Component
+class InspectionNotices {
 
     static final String KIND = "inspection-notice";
 
@@ -44,32 +43,26 @@ public class InspectionNotices {
         this.plans = plans;
     }
 
-    public void issue(DelegateExecution execution) {
-        String code = execution.getProcessBusinessKey();
-        long targetId = ((Number) execution.getVariable("targetId")).longValue();
-        long taskId = ((Number) execution.getVariable("taskId")).longValue();
-        String targetName = (String) execution.getVariable("targetName");
-        String targetCode = (String) execution.getVariable("targetCode");
+    /** What the officers' forms show once the notice is issued: whom they check, for what, on which legal basis. */
+    record Issued(String targetName, String targetCode, String officerChoices, String itemSummary) {
+    }
+
+    /** Issues the notice; {@code targetName} is null when an inspection was started by hand rather than by the dispatcher. */
+    Issued issue(String code, long spotCheckTaskId, long targetId, String targetName, String targetCode, List<String> itemCodes,
+                 List<String> staffNos) {
         if (targetName == null) {
-            // Started by hand rather than by the dispatcher, which passes what it read for a whole slice at once.
             CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
             targetName = target == null ? "" : target.name();
             targetCode = target == null ? "" : target.code();
-            execution.setVariable("targetName", targetName);
-            execution.setVariable("targetCode", targetCode);
         }
-        String[] codes = Inspections.strings(execution.getVariable("itemCodes"));
-        List<String> staffNos = List.of(Inspections.strings(execution.getVariable("inspectorUserIds")));
-        List<ItemView> itemViews = itemsOf(taskId, codes);
-        notice(code, taskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
-        execution.setVariable("officerChoices", choices(staffNos));
-        // What the officers' forms show: whom they check, for what, on which legal basis.
-        execution.setVariable("itemSummary", String.join("；", itemViews.stream()
+        List<ItemView> itemViews = itemsOf(spotCheckTaskId, itemCodes);
+        notice(code, spotCheckTaskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
+        return new Issued(targetName, targetCode, choices(staffNos), String.join("；", itemViews.stream()
                 .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
     }
 
     /** After an officer was replaced: the notice names the new team, and the one it replaces is marked superseded. */
-    void reissue(String code, long taskId, String targetName, String targetCode, String[] itemCodes, List<String> staffNos) {
+    void reissue(String code, long taskId, String targetName, String targetCode, List<String> itemCodes, List<String> staffNos) {
         IssuedDocument notice = notice(code, taskId, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
                 itemsOf(taskId, itemCodes), staffNos, "随机抽查检查通知书（更换执法人员后重新出具） " + code);
         documents.supersede(KIND, code, notice.id());
@@ -108,8 +101,8 @@ public class InspectionNotices {
     }
 
     /** A joint draw checks a target for the items of every task in the group whose scope holds it. */
-    private List<ItemView> itemsOf(long taskId, String[] codes) {
-        return (codes.length == 0 ? task(taskId).itemCodes() : List.of(codes)).stream()
+    private List<ItemView> itemsOf(long taskId, List<String> codes) {
+        return (codes.isEmpty() ? task(taskId).itemCodes() : codes).stream()
                 .map(c -> itemsByCode.computeIfAbsent(c, k -> items.byCode(k).orElse(null)))
                 .filter(java.util.Objects::nonNull).toList();
     }

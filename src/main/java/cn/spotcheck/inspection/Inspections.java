@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,182 +25,130 @@ import cn.spotcheck.calendar.WorkingDays;
 import cn.spotcheck.system.ApiException;
 
 /**
- * The inspections and what the {@code inspection} diagram records in them at each step. Rows are opened by the
- * diagram's start listener, in the same transaction as the process instance, so one never exists without the other.
+ * The inspections and what the {@code inspection} diagram records in them at each step (through
+ * {@link InspectionProcess}). Rows are opened by the diagram's start listener, in the same transaction as the process
+ * instance, so one never exists without the other.
  */
 @Service("inspections")
 public class Inspections {
-
-    /** Correlated to the task's {@code spot-check-task} instance when its last inspection is done. */
-    public static final String ALL_DONE_MESSAGE = "inspectionsDone";
 
     private static final String COLUMNS = "code, task_id, target_id, item_codes, status, inspector_staff_nos, inspection_date, "
             + "result_category, findings, inspection_end_date, publication_due_date, published_at, present_officers";
 
     private final JdbcTemplate jdbc;
-    private final RuntimeService runtimeService;
     private final ResultCategories resultCategories;
     private final WorkingDays workingDays;
-    private final TaskService taskService;
-    private final InspectionNotices notices;
+    private final ApplicationEventPublisher events;
 
-    Inspections(JdbcTemplate jdbc, RuntimeService runtimeService, ResultCategories resultCategories, WorkingDays workingDays,
-                TaskService taskService, InspectionNotices notices) {
-        this.taskService = taskService;
-        this.notices = notices;
+    Inspections(JdbcTemplate jdbc, ResultCategories resultCategories, WorkingDays workingDays, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
         this.resultCategories = resultCategories;
         this.workingDays = workingDays;
+        this.events = events;
     }
 
-    // --- called from the inspection diagram ----------------------------------------------------------------
+    // --- the steps of the inspection diagram, called by InspectionProcess -------------------------------------
 
-    public void open(DelegateExecution execution) {
-        String code = execution.getBusinessKey();
-        if (code == null) {
-            throw new IllegalStateException("检查流程必须以检查编号作为业务键启动");
-        }
-        long taskId = number(execution.getVariable("taskId"), "taskId");
-        long targetId = number(execution.getVariable("targetId"), "targetId");
-        execution.setVariable("inspectionCode", code);
+    void open(String code, long spotCheckTaskId, long targetId, List<String> itemCodes, List<String> inspectorIds,
+              String processInstanceId) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into spotcheck.inspection (code, task_id, target_id, item_codes, inspector_staff_nos, "
                     + "status, process_instance_id, created_at) values (?,?,?,?,?,?,?,?)");
             ps.setString(1, code);
-            ps.setLong(2, taskId);
+            ps.setLong(2, spotCheckTaskId);
             ps.setLong(3, targetId);
-            ps.setArray(4, con.createArrayOf("text", strings(execution.getVariable("itemCodes"))));
-            ps.setArray(5, con.createArrayOf("text", strings(execution.getVariable("inspectorUserIds"))));
+            ps.setArray(4, con.createArrayOf("text", itemCodes.toArray()));
+            ps.setArray(5, con.createArrayOf("text", inspectorIds.toArray()));
             ps.setString(6, InspectionStatus.OPEN.name());
-            ps.setString(7, execution.getProcessInstanceId());
+            ps.setString(7, processInstanceId);
             ps.setTimestamp(8, Timestamp.from(BureauTime.now()));
             return ps;
         });
     }
 
-    /** The visit: its date, and the officers present (those chosen on the form, else the drawn team). */
-    public void recordOnSite(DelegateTask task) {
-        Object date = task.getVariable("inspectionDate");
-        Object first = task.getVariable(OfficersPresentRules.FIRST);
-        Object second = task.getVariable(OfficersPresentRules.SECOND);
-        String[] present = first != null && second != null ? new String[] {first.toString(), second.toString()}
-                : strings(task.getVariable("inspectorUserIds"));
+    void recordOnSite(String code, LocalDate inspectionDate, List<String> presentOfficers) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("update spotcheck.inspection set status = ?, inspection_date = ?, present_officers = ? where code = ?");
             ps.setString(1, InspectionStatus.INSPECTED.name());
-            ps.setDate(2, date == null ? null : Date.valueOf(day(date)));
-            ps.setArray(3, con.createArrayOf("text", present));
-            ps.setString(4, code(task));
+            ps.setDate(2, inspectionDate == null ? null : Date.valueOf(inspectionDate));
+            ps.setArray(3, con.createArrayOf("text", presentOfficers.toArray()));
+            ps.setString(4, code);
             return ps;
         });
     }
 
-    public void recordResult(DelegateTask task) {
-        ResultCategories.Category category = resultCategories.require(task.getVariable("resultCategory"));
-        if (task.getVariable("inspectionEndDate") == null) {
-            throw new org.camunda.bpm.engine.BadUserRequestException("缺少检查结束日期 inspectionEndDate（YYYY-MM-DD）");
-        }
-        task.getExecution().setVariable("followUpKind", category.followUp());
-        task.getExecution().setVariable("finding", category.finding());
+    /** Records the result; the category (checked here) tells the diagram whether a follow-up comes. */
+    ResultCategories.Category recordResult(String code, String resultCategory, String findings, LocalDate inspectionEndDate) {
+        ResultCategories.Category category = resultCategories.require(resultCategory);
         jdbc.update("update spotcheck.inspection set status = ?, result_category = ?, findings = ?, inspection_end_date = ? where code = ?",
-                InspectionStatus.AWAITING_PUBLICATION.name(), text(task.getVariable("resultCategory")),
-                text(task.getVariable("findings")), Date.valueOf(day(task.getVariable("inspectionEndDate"))), code(task));
+                InspectionStatus.AWAITING_PUBLICATION.name(), resultCategory, findings, Date.valueOf(inspectionEndDate), code);
+        return category;
     }
 
-    /** The reviewer's decision is the reviewer's: the form opens without an earlier round's answer. */
-    public void openPublicationReview(DelegateTask task) {
-        task.getExecution().removeVariable("publicationConfirmed");
-        task.getExecution().removeVariable("publicationRefusalReason");
-    }
-
-    /** Refused: back to 结果录入, the reviewer's reason kept with the inspection and shown on the officers' form. */
-    public void publicationRefused(DelegateExecution execution) {
-        Object reason = execution.getVariable("publicationRefusalReason");
+    void publicationRefused(String code, String reason) {
         jdbc.update("update spotcheck.inspection set status = ?, publication_refusal = ?, publication_refused_at = ? where code = ?",
-                InspectionStatus.INSPECTED.name(), reason == null ? null : reason.toString(), Timestamp.from(BureauTime.now()),
-                execution.getProcessBusinessKey());
+                InspectionStatus.INSPECTED.name(), reason, Timestamp.from(BureauTime.now()), code);
     }
 
-    /** The publication deadline is whatever due date the diagram gave the publication step. */
-    public void publicationDue(DelegateTask task) {
-        if (task.getDueDate() != null) {
-            jdbc.update("update spotcheck.inspection set publication_due_date = ? where code = ?",
-                    Date.valueOf(BureauTime.dayOf(task.getDueDate())), code(task));
-        }
+    void publicationDue(String code, LocalDate due) {
+        jdbc.update("update spotcheck.inspection set publication_due_date = ? where code = ?", Date.valueOf(due), code);
     }
 
-    /**
-     * An officer replaced after dispatch: the running inspection of {@code targetId} in {@code taskId} moves to the new
-     * officer — its record, its process (who may work its open tasks) and a re-issued 检查通知书, the old one marked
-     * superseded. The replaced officer no longer sees it; the new one finds it in 我的待办. Nothing to do before dispatch.
-     */
-    public void replaceInspector(long taskId, long targetId, String replaced, String replacement, String reason) {
-        record Moved(String code, String processInstanceId, List<String> officers) {
-        }
-        List<Moved> running = jdbc.query("update spotcheck.inspection set inspector_staff_nos = array_replace(inspector_staff_nos, ?, ?) "
+    /** A running inspection whose team changed. */
+    record Reassigned(String code, String processInstanceId, List<String> inspectorIds) {
+    }
+
+    /** Replaces an officer in the team of the target's running inspections (published and closed ones keep theirs). */
+    List<Reassigned> reassign(long spotCheckTaskId, long targetId, String replaced, String replacement) {
+        return jdbc.query("update spotcheck.inspection set inspector_staff_nos = array_replace(inspector_staff_nos, ?, ?) "
                         + "where task_id = ? and target_id = ? and status not in (?, ?) returning code, process_instance_id, inspector_staff_nos",
-                (rs, i) -> new Moved(rs.getString(1), rs.getString(2), list(rs.getArray(3))),
-                replaced, replacement, taskId, targetId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
-        for (Moved inspection : running) {
-            String code = inspection.code();
-            String processInstanceId = inspection.processInstanceId();
-            List<String> officers = inspection.officers();
-            runtimeService.setVariable(processInstanceId, "inspectorUserIds", String.join(",", officers));
-            runtimeService.setVariable(processInstanceId, "officerChoices", notices.choices(officers));
-            for (org.camunda.bpm.engine.task.Task open : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-                boolean offeredToReplaced = taskService.getIdentityLinksForTask(open.getId()).stream()
-                        .anyMatch(l -> replaced.equals(l.getUserId()));
-                if (offeredToReplaced) {
-                    taskService.deleteCandidateUser(open.getId(), replaced);
-                    taskService.addCandidateUser(open.getId(), replacement);
-                }
-                if (replaced.equals(open.getAssignee())) {
-                    taskService.setAssignee(open.getId(), null);
-                }
-                taskService.createComment(open.getId(), processInstanceId, "执法人员 " + replaced + " 更换为 " + replacement + "：" + reason);
-            }
-            notices.reissue(code, taskId, (String) runtimeService.getVariable(processInstanceId, "targetName"),
-                    (String) runtimeService.getVariable(processInstanceId, "targetCode"),
-                    strings(runtimeService.getVariable(processInstanceId, "itemCodes")), officers);
-        }
+                (rs, i) -> new Reassigned(rs.getString(1), rs.getString(2), list(rs.getArray(3))),
+                replaced, replacement, spotCheckTaskId, targetId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
     }
 
     /** A publication deadline recomputed on a holiday notice loaded after it was set moves here too. */
     @EventListener
     void deadlineMoved(DeadlineMoved moved) {
-        if ("inspection".equals(moved.processDefinitionKey()) && "publishResult".equals(moved.elementId())) {
+        if (InspectionProcess.KEY.equals(moved.processDefinitionKey()) && InspectionProcess.PUBLISH_RESULT.equals(moved.elementId())) {
             jdbc.update("update spotcheck.inspection set publication_due_date = ? where code = ?",
                     Date.valueOf(LocalDate.ofInstant(moved.to(), BureauTime.ZONE)), moved.businessKey());
         }
     }
 
-    /** Published: the inspection counts as done for its task, whatever follow-up continues. */
-    public void published(String code) {
-        jdbc.update("update spotcheck.inspection set status = ?, published_at = ? where code = ?",
+    /**
+     * Published: the inspection counts as done for its task, whatever follow-up continues. Publishing twice is
+     * harmless: the second time finds it published and announces nothing.
+     */
+    void publish(String code) {
+        int changed = jdbc.update("update spotcheck.inspection set status = ?, published_at = ? where code = ? and published_at is null",
                 InspectionStatus.PUBLISHED.name(), Timestamp.from(BureauTime.now()), code);
-        tellTaskIfAllDone(code);
-    }
-
-    /** Closes the inspection; the last one of a task tells the task's process. */
-    public void closed(DelegateExecution execution) {
-        String code = execution.getProcessBusinessKey();
-        jdbc.update("update spotcheck.inspection set status = case when status = ? then status else ? end where code = ?",
-                InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name(), code);
-        tellTaskIfAllDone(code);
-    }
-
-    private void tellTaskIfAllDone(String code) {
-        Long taskId = jdbc.queryForObject("select task_id from spotcheck.inspection where code = ?", Long.class, code);
-        Integer open = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ? and status not in (?, ?)",
-                Integer.class, taskId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
-        if (open != null && open == 0) {
-            runtimeService.createMessageCorrelation(ALL_DONE_MESSAGE).processInstanceBusinessKey(String.valueOf(taskId))
-                    .correlateAllWithResult();
+        if (changed == 1) {
+            InspectionView published = get(code);
+            events.publishEvent(new InspectionPublished(code, published.taskId(), published.targetId(), published.itemCodes(),
+                    published.resultCategory(), published.inspectionEndDate(), published.publishedAt()));
         }
     }
 
+    /** Closes the inspection (a published one keeps its status) and announces it. */
+    void closed(String code) {
+        Long taskId = jdbc.queryForObject("update spotcheck.inspection set status = case when status = ? then status else ? end "
+                + "where code = ? returning task_id", Long.class, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name(), code);
+        events.publishEvent(new InspectionClosed(code, taskId));
+    }
+
     // --- queries -------------------------------------------------------------------------------------------
+
+    /** Whether every inspection of the spot-check task is published or closed. */
+    public boolean allDone(long spotCheckTaskId) {
+        Integer open = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ? and status not in (?, ?)",
+                Integer.class, spotCheckTaskId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
+        return open != null && open == 0;
+    }
+
+    /** The codes of the inspections already started for a spot-check task. */
+    public Set<String> codesOf(long spotCheckTaskId) {
+        return new HashSet<>(jdbc.queryForList("select code from spotcheck.inspection where task_id = ?", String.class, spotCheckTaskId));
+    }
 
     public boolean exists(String code) {
         Integer n = jdbc.queryForObject("select count(*) from spotcheck.inspection where code = ?", Integer.class, code);
@@ -272,36 +217,5 @@ public class Inspections {
 
     private static LocalDate date(Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    private static String code(DelegateTask task) {
-        return task.getExecution().getProcessBusinessKey();
-    }
-
-    private static LocalDate day(Object value) {
-        if (value instanceof java.util.Date d) {
-            return BureauTime.dayOf(d);
-        }
-        String text = value.toString().strip();
-        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static long number(Object value, String name) {
-        if (value == null) {
-            throw new IllegalStateException("检查流程缺少变量 " + name);
-        }
-        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
-    }
-
-    /** A list variable as the diagrams carry it: a collection, or one comma-separated string. */
-    static String[] strings(Object value) {
-        if (value instanceof Collection<?> c) {
-            return c.stream().map(Object::toString).toArray(String[]::new);
-        }
-        return value == null ? new String[0] : value.toString().split("\\s*,\\s*");
     }
 }

@@ -12,22 +12,20 @@ import cn.spotcheck.system.ApiException;
 @Component
 class PublicationReviewRules implements TaskCompletionRule {
 
-    static final String TASK = "publishResult";
-
     @Override
     public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
-        return "inspection".equals(processDefinitionKey) && TASK.equals(taskDefinitionKey);
+        return InspectionProcess.KEY.equals(processDefinitionKey) && InspectionProcess.PUBLISH_RESULT.equals(taskDefinitionKey);
     }
 
     @Override
     public void check(CompletionAttempt attempt) {
-        Object confirmed = attempt.submitted().get("publicationConfirmed");
+        Object confirmed = attempt.submitted().get(InspectionProcess.PUBLICATION_CONFIRMED);
         if (!(confirmed instanceof Boolean decision)) {
-            throw ApiException.badRequest("publicationConfirmed", "请选择是否同意公示（publicationConfirmed 为 true 或 false）");
+            throw ApiException.badRequest(InspectionProcess.PUBLICATION_CONFIRMED, "请选择是否同意公示（publicationConfirmed 为 true 或 false）");
         }
-        Object reason = attempt.submitted().get("publicationRefusalReason");
+        Object reason = attempt.submitted().get(InspectionProcess.PUBLICATION_REFUSAL_REASON);
         if (!decision && (reason == null || reason.toString().isBlank())) {
-            throw ApiException.badRequest("publicationRefusalReason", "不同意公示时请填写退回意见，说明需要更正之处");
+            throw ApiException.badRequest(InspectionProcess.PUBLICATION_REFUSAL_REASON, "不同意公示时请填写退回意见，说明需要更正之处");
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.identity.CurrentUser;
-import cn.spotcheck.identity.ActingUser;
 import cn.spotcheck.system.ApiException;
 import cn.spotcheck.system.FieldMessage;
 
@@ -29,7 +27,6 @@ import cn.spotcheck.system.FieldMessage;
 @Service("annualPlans")
 public class AnnualPlans {
 
-    static final String PROCESS = "annual-plan";
 
     private final AnnualPlanRepository plans;
     private final SpotCheckTaskRepository tasks;
@@ -120,9 +117,8 @@ public class AnnualPlans {
             throw ApiException.badRequest("tasks", "计划中还没有抽查任务，不能提交审核");
         }
         plan.submitted(BureauTime.now());
-        runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(planId), Map.of(
-                "planId", planId, "planYear", plan.getYear(), "author", plan.getAuthor(), "submittedBy", CurrentUser.id(),
-                "planTitle", plan.getTitle(), "revision", plan.getRevision()));
+        runtimeService.startProcessInstanceByKey(AnnualPlanProcess.KEY, String.valueOf(planId),
+                AnnualPlanProcess.submission(plan, CurrentUser.id()));
         return view(plan);
     }
 
@@ -139,33 +135,10 @@ public class AnnualPlans {
 
     // --- called from the annual-plan diagram ---------------------------------------------------------------
 
-    /**
-     * A review opens empty: the decision and words of an earlier review (法制, or the round before a return) are
-     * the record's, not a pre-filled answer. The 司法局 form shows 法制's decision from {@code legalComment}.
-     */
-    public void openReview(DelegateTask task) {
-        task.getExecution().removeVariable("approved");
-        task.getExecution().removeVariable("comment");
-    }
-
-    /**
-     * A reviewer's decision, kept with the plan whatever it was (the four-eyes rules have passed by then, see
-     * {@link PlanReviewRules}), and under the stage's own names, so that the next review reads it without inheriting it.
-     */
-    public void recordReview(DelegateTask task, String stage) {
-        long planId = ((Number) task.getVariable("planId")).longValue();
-        AnnualPlan plan = plan(planId);
-        Object comment = task.getVariable("comment");
-        String reviewer = ActingUser.of(task);
-        String recordedReviewer = reviewer == null ? CurrentUser.SYSTEM : reviewer;
-        boolean approved = Boolean.TRUE.equals(task.getVariable("approved"));
+    /** A review as decided; recorded whatever the decision. */
+    void recordReview(long planId, String stage, String reviewer, boolean approved, String comment) {
         jdbc.update("insert into spotcheck.plan_review (plan_id, revision, stage, reviewer, approved, comment, reviewed_at) values (?,?,?,?,?,?,?)",
-                planId, plan.getRevision(), stage, recordedReviewer, approved, comment == null ? null : comment.toString(),
-                Timestamp.from(BureauTime.now()));
-        String prefix = PlanReviewRules.LEGAL.equals(stage) ? "legal" : "justice";
-        task.getExecution().setVariable(prefix + "Reviewer", recordedReviewer);
-        task.getExecution().setVariable(prefix + "Approved", approved);
-        task.getExecution().setVariable(prefix + "Comment", comment == null ? "" : comment.toString());
+                planId, plan(planId).getRevision(), stage, reviewer, approved, comment, Timestamp.from(BureauTime.now()));
     }
 
     @Transactional
@@ -191,7 +164,7 @@ public class AnnualPlans {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        tasks.findByPlanIdOrderById(planId).forEach(t -> t.setStatus("PUBLISHED"));
+        tasks.findByPlanIdOrderById(planId).forEach(SpotCheckTask::published);
     }
 
     /** Every published version of a plan, newest first, exactly as it was published. */

@@ -17,9 +17,6 @@ import cn.spotcheck.system.FieldMessage;
 @Component
 class PlanReviewRules implements TaskCompletionRule {
 
-    static final String LEGAL = "legalReview";
-    static final String JUSTICE = "justiceReview";
-
     private final RuntimeService runtimeService;
 
     PlanReviewRules(RuntimeService runtimeService) {
@@ -28,30 +25,30 @@ class PlanReviewRules implements TaskCompletionRule {
 
     @Override
     public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
-        return AnnualPlans.PROCESS.equals(processDefinitionKey) && (LEGAL.equals(taskDefinitionKey) || JUSTICE.equals(taskDefinitionKey));
+        return AnnualPlanProcess.KEY.equals(processDefinitionKey) && (AnnualPlanProcess.LEGAL_REVIEW.equals(taskDefinitionKey) || AnnualPlanProcess.JUSTICE_REVIEW.equals(taskDefinitionKey));
     }
 
     @Override
     public void check(CompletionAttempt attempt) {
-        Object approved = attempt.submitted().get("approved");
+        Object approved = attempt.submitted().get(AnnualPlanProcess.APPROVED);
         if (!(approved instanceof Boolean decision)) {
-            throw ApiException.badRequest("approved", "请选择是否审核通过（approved 为 true 或 false）");
+            throw ApiException.badRequest(AnnualPlanProcess.APPROVED, "请选择是否审核通过（approved 为 true 或 false）");
         }
-        Object comment = attempt.submitted().get("comment");
+        Object comment = attempt.submitted().get(AnnualPlanProcess.COMMENT);
         if (!decision && (comment == null || comment.toString().isBlank())) {
-            throw ApiException.badRequest("comment", "退回计划时请填写审核意见，说明需要修改之处");
+            throw ApiException.badRequest(AnnualPlanProcess.COMMENT, "退回计划时请填写审核意见，说明需要修改之处");
         }
         String user = attempt.userId();
         if (user == null) {
             return;
         }
-        if (LEGAL.equals(attempt.taskDefinitionKey())) {
-            Object author = runtimeService.getVariable(attempt.processInstanceId(), "author");
-            Object submitter = runtimeService.getVariable(attempt.processInstanceId(), "submittedBy");
+        if (AnnualPlanProcess.LEGAL_REVIEW.equals(attempt.taskDefinitionKey())) {
+            Object author = runtimeService.getVariable(attempt.processInstanceId(), AnnualPlanProcess.AUTHOR);
+            Object submitter = runtimeService.getVariable(attempt.processInstanceId(), AnnualPlanProcess.SUBMITTED_BY);
             if (user.equals(author) || user.equals(submitter)) {
                 throw forbidden("本计划由您起草或提交，法制审核须由其他法制审核人员办理（四眼原则）");
             }
-        } else if (Objects.equals(user, runtimeService.getVariable(attempt.processInstanceId(), "legalReviewer"))) {
+        } else if (Objects.equals(user, runtimeService.getVariable(attempt.processInstanceId(), AnnualPlanProcess.LEGAL_REVIEWER))) {
             throw forbidden("您已办理本计划的法制审核，市司法局审核须由另一人办理（四眼原则）");
         }
     }

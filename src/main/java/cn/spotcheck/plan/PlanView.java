@@ -8,6 +8,11 @@ public record PlanView(long id, int year, String department, String title, Strin
                        int revision, Integer itemListVersion, String author, Instant submittedAt, Instant publishedAt,
                        List<TaskView> tasks, List<Review> reviews) {
 
+    /** Whether the plan as it stands is the published one (not in review, not being adjusted). */
+    public boolean published() {
+        return PlanStatus.PUBLISHED.name().equals(status);
+    }
+
     /** One reviewer's decision: stage {@code legalReview} (法制审核) or {@code justiceReview} (司法局审核). */
     public record Review(int revision, String stage, String reviewer, boolean approved, String comment, Instant reviewedAt) {
     }

@@ -72,7 +72,8 @@ class SpotCheckTask {
     @Column(name = "joint_group")
     private String jointGroup;
 
-    private String status = "PLANNED";
+    @Enumerated(EnumType.STRING)
+    private TaskStatus status = TaskStatus.PLANNED;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -101,7 +102,7 @@ class SpotCheckTask {
     TaskView view() {
         return new TaskView(id, planId, name, List.copyOf(itemCodes),
                 new TaskView.TargetFilter(List.copyOf(categories), List.copyOf(regions), List.copyOf(tags)),
-                ratio, inspectorsPerTarget, start, end, form.name(), form.displayName(), List.copyOf(departments), joint, jointGroup, status);
+                ratio, inspectorsPerTarget, start, end, form.name(), form.displayName(), List.copyOf(departments), joint, jointGroup, status.name());
     }
 
     Long getId() {
@@ -112,7 +113,7 @@ class SpotCheckTask {
         return planId;
     }
 
-    void setStatus(String status) {
-        this.status = status;
+    void published() {
+        this.status = TaskStatus.PUBLISHED;
     }
 }

@@ -12,6 +12,11 @@ public record TaskView(long id, long planId, String name, List<String> itemCodes
                        BigDecimal ratio, int inspectorsPerTarget, LocalDate start, LocalDate end, String form,
                        String formName, List<String> departments, boolean joint, String jointGroup, String status) {
 
+    /** Whether the task's plan has been published, so that it may be drawn. */
+    public boolean published() {
+        return TaskStatus.PUBLISHED.name().equals(status);
+    }
+
     /** Which targets the task may draw from; empty lists mean no restriction on that field. */
     public record TargetFilter(List<String> categories, List<String> regions, List<String> tags) {
     }

@@ -1,7 +1,6 @@
 package cn.spotcheck.supervision;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,11 +11,12 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
-import cn.spotcheck.draw.TaskDraws;
+import cn.spotcheck.draw.DrawViews;
 import cn.spotcheck.followup.FollowUps;
 import cn.spotcheck.inspection.InspectionView;
 import cn.spotcheck.inspection.Inspections;
 import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.PlanDeadlines;
 import cn.spotcheck.plan.PlanView;
 import cn.spotcheck.plan.TaskView;
 
@@ -24,15 +24,14 @@ import cn.spotcheck.plan.TaskView;
 @Service
 public class OverdueMonitor {
 
-    static final MonthDay PLAN_DUE = MonthDay.of(3, 31);
     static final int FOLLOW_UP_DAYS_WITHOUT_DEADLINE = 30;
 
     private final AnnualPlans plans;
     private final Inspections inspections;
     private final FollowUps followUps;
-    private final TaskDraws draws;
+    private final DrawViews draws;
 
-    OverdueMonitor(AnnualPlans plans, Inspections inspections, FollowUps followUps, TaskDraws draws) {
+    OverdueMonitor(AnnualPlans plans, Inspections inspections, FollowUps followUps, DrawViews draws) {
         this.plans = plans;
         this.inspections = inspections;
         this.followUps = followUps;
@@ -45,9 +44,9 @@ public class OverdueMonitor {
         Map<Long, String> departmentOfTask = new HashMap<>();
         for (PlanView plan : plans.all()) {
             plan.tasks().forEach(t -> departmentOfTask.put(t.id(), plan.department()));
-            LocalDate due = PLAN_DUE.atYear(plan.year());
-            if (!"PUBLISHED".equals(plan.status()) && plan.publishedAt() == null && today.isAfter(due)) {
-                items.add(item("PLAN_NOT_APPROVED", "计划未在 3 月 31 日前批准", "plan:" + plan.id(), plan.title(), plan.department(), due, today));
+            LocalDate due = PlanDeadlines.approvalDay(plan.year());
+            if (!plan.published() && plan.publishedAt() == null && today.isAfter(due)) {
+                items.add(item("PLAN_NOT_APPROVED", "计划未在 " + due.getMonthValue() + " 月 " + due.getDayOfMonth() + " 日前批准", "plan:" + plan.id(), plan.title(), plan.department(), due, today));
             }
             if (plan.publishedAt() == null) {
                 continue;
@@ -60,7 +59,7 @@ public class OverdueMonitor {
             }
         }
         for (InspectionView inspection : inspections.unpublishedPastDue(today)) {
-            items.add(item("RESULT_NOT_PUBLISHED", "检查结果未在 7 个工作日内公示", inspection.code(),
+            items.add(item("RESULT_NOT_PUBLISHED", "检查结果未在公示期限内公示", inspection.code(),
                     "检查 " + inspection.code() + "（" + inspection.resultCategory() + "）",
                     departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate(), today));
         }

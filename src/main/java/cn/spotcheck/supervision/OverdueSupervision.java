@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import cn.spotcheck.draw.SpotCheckTaskProcess;
+import cn.spotcheck.plan.AnnualPlanProcess;
+
 /**
  * The overdue list and Tasklist agree: an overdue item that no diagram watches (a plan never submitted, a task
  * never started before its end date) gets a 督办逾期事项 task for the supervision group ({@code overdue-supervision.bpmn}),
@@ -47,7 +50,7 @@ public class OverdueSupervision {
     /** A plan in review, or a task whose process runs, already raises its own supervision task. */
     private boolean watchedByADiagram(OverdueItem item) {
         String[] reference = item.reference().split(":", 2);
-        String processKey = "plan".equals(reference[0]) ? "annual-plan" : "spot-check-task";
+        String processKey = "plan".equals(reference[0]) ? AnnualPlanProcess.KEY : SpotCheckTaskProcess.KEY;
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
                 .processInstanceBusinessKey(reference[1]).count() > 0;
     }

@@ -27,7 +27,10 @@ import cn.spotcheck.catalog.TargetDirectory;
 import cn.spotcheck.catalog.TargetImport;
 import cn.spotcheck.catalog.TargetQuery;
 import cn.spotcheck.catalog.TargetView;
-import cn.spotcheck.draw.TaskDraws;
+import cn.spotcheck.draw.DrawVerification;
+import cn.spotcheck.draw.DrawViews;
+import cn.spotcheck.draw.InspectorDraws;
+import cn.spotcheck.draw.TargetDraws;
 
 /**
  * The platform's figures on this machine, through its real services on embedded PostgreSQL: import of a
@@ -167,13 +170,14 @@ public final class PlatformBench {
         GeneratedDirectory.addInspectors(jdbc, 5000, 10_000);
         long taskId = GeneratedDirectory.publishedTask(app, "0.03");
         Integer candidates = jdbc.queryForObject("select count(*) from spotcheck.target where operating_status = '在营'", Integer.class);
-        TaskDraws draws = app.getBean(TaskDraws.class);
+        TargetDraws targetDraws = app.getBean(TargetDraws.class);
+        InspectorDraws inspectorDraws = app.getBean(InspectorDraws.class);
         System.gc();
         HeapWatch heap = HeapWatch.start();
         long t0 = System.nanoTime();
-        draws.drawTargets(taskId);
+        targetDraws.draw(taskId);
         long t1 = System.nanoTime();
-        draws.drawInspectors(taskId);
+        inspectorDraws.draw(taskId);
         long t2 = System.nanoTime();
         long peak = heap.stop();
         int drawn = jdbc.queryForObject("select count(*) from spotcheck.draw_assignment", Integer.class);
@@ -186,7 +190,7 @@ public final class PlatformBench {
         double orderByRandom = (System.nanoTime() - t3) / 1e9;
         line("对照：PostgreSQL ORDER BY random() LIMIT %d（只抽对象，不分层、不可复核、不派人员）：%.2f s；本平台/对照 = %.2f",
                 random.size(), orderByRandom, persisted / orderByRandom);
-        boolean valid = draws.verify(draws.view(taskId).id()).valid();
+        boolean valid = app.getBean(DrawVerification.class).verify(app.getBean(DrawViews.class).ofTask(taskId).id()).valid();
         line("复核抽取记录：%s", valid ? "一致" : "不一致");
         return taskId;
     }

@@ -34,9 +34,8 @@ class FanOutSurvivesKillTest {
             GeneratedDirectory.fillTargets(jdbc, 20_000);
             GeneratedDirectory.addInspectors(jdbc, 60, 200);
             taskId = GeneratedDirectory.publishedTask(app, "0.05");
-            TaskDraws draws = app.getBean(TaskDraws.class);
-            draws.drawTargets(taskId);
-            draws.drawInspectors(taskId);
+            app.getBean(TargetDraws.class).draw(taskId);
+            app.getBean(InspectorDraws.class).draw(taskId);
             drawn = jdbc.queryForObject("select count(*) from spotcheck.draw_assignment", Long.class);
             // The tests' platform runs no job executor: the fan-out job waits for the node.
             GeneratedDirectory.confirmDraw(app, taskId);

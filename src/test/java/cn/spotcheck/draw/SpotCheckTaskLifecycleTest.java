@@ -40,6 +40,8 @@ class SpotCheckTaskLifecycleTest {
     Inspections inspections;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -75,6 +77,7 @@ class SpotCheckTaskLifecycleTest {
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
         }
+        Fixtures.awaitModuleEvents(jdbc);
         assertThat(process).isEnded().hasPassed("taskClosed", "unfinishedHandled");
     }
 

@@ -59,7 +59,9 @@ class ChangingTheProcedureTest {
         ProcessInstance running = inspectedUntil("CHG-OLD", taskId, targetId);
 
         String original = Files.readString(Path.of("processes/inspection.bpmn"), StandardCharsets.UTF_8);
-        String changed = original.replace("${workingDays.deadline(inspectionEndDate, 7)}", "${workingDays.deadline(inspectionEndDate, 5)}");
+        // The period is written once, as a property of the process: the step's due date and the overdue timer follow it.
+        String changed = original.replace("<camunda:property name=\"publicationWorkingDays\" value=\"7\" />",
+                "<camunda:property name=\"publicationWorkingDays\" value=\"5\" />");
         assertThat(changed).isNotEqualTo(original);
         Files.writeString(processes.resolve("inspection.bpmn"), changed, StandardCharsets.UTF_8);
         try (var formFiles = Files.list(Path.of("forms"))) {
@@ -76,6 +78,8 @@ class ChangingTheProcedureTest {
             // Both checks ended on Friday 2024-09-27: 7 working days is 10-12 (a make-up Saturday), 5 is 10-10.
             assertThat(deadline(running)).isEqualTo(at(LocalDateTime.of(2024, 10, 12, 23, 59, 59)));
             assertThat(deadline(fresh)).isEqualTo(at(LocalDateTime.of(2024, 10, 10, 23, 59, 59)));
+            assertThat(taskService.createTaskQuery().processInstanceId(fresh.getId()).taskDefinitionKey("publishResult").singleResult()
+                    .getDueDate()).isEqualTo(deadline(fresh));
         } finally {
             // Put the shipped rule back as the latest version for the rest of the suite.
             Files.writeString(processes.resolve("inspection.bpmn"), original, StandardCharsets.UTF_8);

@@ -39,6 +39,8 @@ class WholeYearScenarioTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
@@ -113,6 +115,7 @@ class WholeYearScenarioTest {
         for (int i = 0; i < 19; i++) {
             complete(all.get(i).code(), "publishResult", Map.of("publicationConfirmed", true));
         }
+        Fixtures.awaitModuleEvents(jdbc);
         // A finding moves the target's credit level, and the history says the publication step did it.
         JsonNode history = as("fagui").getForObject("/api/targets/" + all.get(1).targetId() + "/history", JsonNode.class);
         JsonNode creditMove = java.util.stream.StreamSupport.stream(history.spliterator(), false)
@@ -143,6 +146,7 @@ class WholeYearScenarioTest {
         assertThat(as("ducha").getForObject("/api/supervision/overdue", JsonNode.class).toString()).doesNotContain(late);
 
         // The public reads the results without logging in.
+        Fixtures.awaitModuleEvents(jdbc);
         String name = http.withBasicAuth("fagui", "demo").getForObject("/api/targets/" + all.get(2).targetId(), JsonNode.class).get("name").asText();
         assertThat(http.getForObject("/public/results?q={q}", String.class, name)).contains("违法违规行为已移交其他部门处理");
     }

@@ -16,9 +16,6 @@ import cn.spotcheck.system.ApiException;
 @Component
 class OfficersPresentRules implements TaskCompletionRule {
 
-    static final String FIRST = "presentOfficer1";
-    static final String SECOND = "presentOfficer2";
-
     private final RuntimeService runtimeService;
 
     OfficersPresentRules(RuntimeService runtimeService) {
@@ -27,18 +24,18 @@ class OfficersPresentRules implements TaskCompletionRule {
 
     @Override
     public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
-        return "inspection".equals(processDefinitionKey) && "onSiteInspection".equals(taskDefinitionKey);
+        return InspectionProcess.KEY.equals(processDefinitionKey) && InspectionProcess.ON_SITE_INSPECTION.equals(taskDefinitionKey);
     }
 
     @Override
     public void check(CompletionAttempt attempt) {
-        Object first = attempt.submitted().get(FIRST);
-        Object second = attempt.submitted().get(SECOND);
+        Object first = attempt.submitted().get(InspectionProcess.PRESENT_OFFICER_1);
+        Object second = attempt.submitted().get(InspectionProcess.PRESENT_OFFICER_2);
         if (blank(first) && blank(second)) {
             return;
         }
-        List<String> drawn = List.of(Inspections.strings(runtimeService.getVariable(attempt.processInstanceId(), "inspectorUserIds")));
-        for (var officer : List.of(new Object[] {FIRST, first}, new Object[] {SECOND, second})) {
+        List<String> drawn = InspectionProcess.strings(runtimeService.getVariable(attempt.processInstanceId(), InspectionProcess.INSPECTOR_IDS));
+        for (var officer : List.of(new Object[] {InspectionProcess.PRESENT_OFFICER_1, first}, new Object[] {InspectionProcess.PRESENT_OFFICER_2, second})) {
             String field = (String) officer[0];
             if (blank(officer[1])) {
                 throw ApiException.badRequest(field, "现场检查须至少两名执法人员到场（《行政处罚法》第四十二条），请选择第二名到场人员");
@@ -48,7 +45,7 @@ class OfficersPresentRules implements TaskCompletionRule {
             }
         }
         if (first.toString().equals(second.toString())) {
-            throw ApiException.badRequest(SECOND, "到场的两名执法人员不能是同一人");
+            throw ApiException.badRequest(InspectionProcess.PRESENT_OFFICER_2, "到场的两名执法人员不能是同一人");
         }
     }
 

@@ -1,0 +1,67 @@
+package cn.spotcheck.draw;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import cn.spotcheck.identity.CurrentUser;
+
+/**
+ * The {@code spot-check-task} diagram's edge: its variable names are written here and nowhere else, and its draw
+ * steps call the methods below, which read them and make typed calls on the draw's services.
+ */
+@Component("spotCheckTaskProcess")
+public class SpotCheckTaskProcess {
+
+    public static final String KEY = "spot-check-task";
+
+    /** The spot-check task the process draws and dispatches (also its business key). */
+    public static final String SPOT_CHECK_TASK_ID = "taskId";
+    /** 确认并公布's decision, read by its gateway. */
+    static final String APPROVED = "approved";
+
+    private final TargetDraws targetDraws;
+    private final InspectorDraws inspectorDraws;
+    private final DrawConfirmation confirmation;
+    private final IdentityService identityService;
+
+    SpotCheckTaskProcess(TargetDraws targetDraws, InspectorDraws inspectorDraws, DrawConfirmation confirmation,
+                         IdentityService identityService) {
+        this.targetDraws = targetDraws;
+        this.inspectorDraws = inspectorDraws;
+        this.confirmation = confirmation;
+        this.identityService = identityService;
+    }
+
+    /** The variables the task's process starts with. */
+    public static Map<String, Object> startVariables(long spotCheckTaskId) {
+        return Map.of(SPOT_CHECK_TASK_ID, spotCheckTaskId);
+    }
+
+    public void drawTargets(DelegateExecution execution) {
+        targetDraws.draw(spotCheckTaskId(execution));
+    }
+
+    public void drawInspectors(DelegateExecution execution) {
+        inspectorDraws.draw(spotCheckTaskId(execution));
+    }
+
+    /** 确认并公布 completed: approved, the draw becomes public under the confirming user's name. */
+    public void confirm(DelegateTask task) {
+        if (!Boolean.TRUE.equals(task.getVariable(APPROVED))) {
+            return;
+        }
+        String user = task.getAssignee();
+        if (user == null && identityService.getCurrentAuthentication() != null) {
+            user = identityService.getCurrentAuthentication().getUserId();
+        }
+        confirmation.confirm(spotCheckTaskId(task.getExecution()), user == null ? CurrentUser.id() : user);
+    }
+
+    private static long spotCheckTaskId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(SPOT_CHECK_TASK_ID)).longValue();
+    }
+}

@@ -1,0 +1,125 @@
+package cn.spotcheck.draw;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.catalog.CandidateScan;
+import cn.spotcheck.draw.algorithm.Candidate;
+import cn.spotcheck.draw.algorithm.DrawAlgorithm;
+import cn.spotcheck.draw.algorithm.DrawSeed;
+import cn.spotcheck.draw.algorithm.TargetDraw;
+import cn.spotcheck.draw.algorithm.TargetDrawRequest;
+import cn.spotcheck.draw.algorithm.TargetDrawResult;
+import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.inspection.Inspections;
+import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.system.ApiException;
+
+/**
+ * 抽取检查对象, the first step of a task's draw: stratified by credit level, recently inspected targets at half weight.
+ * A task is drawn once; asking again returns the same record. The seed comes from {@link SecureRandom} at the moment
+ * of the draw and is never taken from a user.
+ */
+@Service
+public class TargetDraws {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AnnualPlans plans;
+    private final CandidateScan candidates;
+    private final Inspections inspections;
+    private final DrawSettings settings;
+    private final DrawStore store;
+    private final JointGroupCandidates jointGroups;
+
+    TargetDraws(AnnualPlans plans, CandidateScan candidates, Inspections inspections, DrawSettings settings, DrawStore store,
+                JointGroupCandidates jointGroups) {
+        this.plans = plans;
+        this.candidates = candidates;
+        this.inspections = inspections;
+        this.settings = settings;
+        this.store = store;
+        this.jointGroups = jointGroups;
+    }
+
+    /**
+     * Draws the task's targets and answers the record's id. A task of a joint group (联合抽查组) is drawn with its
+     * group, once, for the union of the members' scopes ({@link JointGroupCandidates}); a member asking later gets
+     * that same record.
+     */
+    @Transactional
+    public long draw(long taskId) {
+        var existing = store.byTask(taskId);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        TaskView task = plans.task(taskId);
+        if (task.jointGroup() != null) {
+            return drawJointGroup(task);
+        }
+        Set<String> scope = new LinkedHashSet<>(jointGroups.scopeCategories(task));
+        Set<Long> recent = inspections.inspectedSince(task.itemCodes(), BureauTime.today().minusDays(settings.recentWindowDays()));
+        List<Candidate> list = new ArrayList<>();
+        Map<String, BigDecimal> ratios = new TreeMap<>();
+        candidates.scan(List.copyOf(scope), task.targetFilter().regions(), task.targetFilter().tags(), (id, level) -> {
+            list.add(new Candidate(id, level, recent.contains(id) ? Candidate.REDUCED_WEIGHT : Candidate.NORMAL_WEIGHT));
+            ratios.computeIfAbsent(level, l -> settings.ratioFor(l, task.ratio()));
+        });
+        if (list.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "任务“" + task.name() + "”的抽查范围内没有在营的检查对象", List.of());
+        }
+        DrawSeed seed = DrawSeed.generate(RANDOM);
+        TargetDrawRequest request = new TargetDrawRequest(seed, list, ratios);
+        TargetDrawResult result = TargetDraw.draw(request);
+        return store.insertTargets(taskId, seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request, result, CurrentUser.id());
+    }
+
+    /**
+     * The draw of a joint group: the published members (and the asking task) are drawn together once. A task that
+     * joined the group, or whose plan was published, after the group was drawn is not in that draw and is refused
+     * rather than silently given targets drawn without its scope.
+     */
+    private long drawJointGroup(TaskView task) {
+        String group = task.jointGroup();
+        store.lockJointGroup(group);
+        var existing = store.byTask(task.id());
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        store.byJointGroup(group).ifPresent(other -> {
+            throw ApiException.conflict("jointGroup", "无法抽取检查对象：联合抽查组“" + group + "”已于 "
+                    + other.drawnAt().toInstant().atZone(BureauTime.ZONE).toLocalDate() + " 抽取（抽取记录 " + other.id()
+                    + "，覆盖任务：" + taskNames(store.coveredTasks(other.id())) + "），任务“" + task.name()
+                    + "”当时不在其中（加入该组或所属计划发布晚于抽取），不能沿用该次抽取结果；请调整计划，将该任务移出联合抽查组或另编一组");
+        });
+        List<TaskView> members = plans.jointGroupMembers(group).stream()
+                .filter(m -> m.id() == task.id() || m.published()).toList();
+        JointGroupCandidates.Union union = jointGroups.union(members);
+        List<Long> memberIds = members.stream().map(TaskView::id).toList();
+        if (union.candidates().isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "联合抽查组“" + group + "”（任务：" + taskNames(memberIds)
+                    + "）的抽查范围内没有在营的检查对象", List.of());
+        }
+        DrawSeed seed = DrawSeed.generate(RANDOM);
+        TargetDrawRequest request = new TargetDrawRequest(seed, union.candidates(), union.ratios());
+        TargetDrawResult result = TargetDraw.draw(request);
+        return store.insertTargets(task.id(), memberIds, group, union.strata(), seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION,
+                request, result, CurrentUser.id());
+    }
+
+    private String taskNames(List<Long> taskIds) {
+        return String.join("、", taskIds.stream().map(id -> "“" + plans.task(id).name() + "”").toList());
+    }
+}

@@ -1,0 +1,80 @@
+package cn.spotcheck.followup;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import cn.spotcheck.inspection.InspectionProcess;
+
+/**
+ * The {@code follow-up} diagram's edge: its variable names are written here and nowhere else, and each of its
+ * listeners and service tasks calls one method below, which reads them and makes a typed call on {@link FollowUps}.
+ */
+@Component("followUpProcess")
+public class FollowUpProcess {
+
+    // Inherited from the inspection that calls this diagram (its call activity passes every variable).
+    static final String TARGET_ID = InspectionProcess.TARGET_ID;
+    static final String FINDINGS = InspectionProcess.FINDINGS;
+    static final String KIND = InspectionProcess.FOLLOW_UP_KIND;
+
+    // Set by the follow-up's own forms, or below.
+    static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+    static final String RECEIVING_DEPARTMENT = "receivingDepartment";
+    static final String CLOSURE_NOTE = "closureNote";
+    static final String HANDOVER_LETTER_ID = "handoverLetterId";
+    static final String REFERRAL_LETTER_ID = "referralLetterId";
+
+    private final FollowUps followUps;
+
+    FollowUpProcess(FollowUps followUps) {
+        this.followUps = followUps;
+    }
+
+    public void open(DelegateExecution execution) {
+        followUps.open(execution.getProcessBusinessKey(), targetId(execution), FollowUpKind.of(execution.getVariable(KIND)),
+                execution.getProcessInstanceId());
+    }
+
+    /** The kind chosen (责令改正, 立案, 移交, 移送) once someone decided it. */
+    public void kind(DelegateExecution execution) {
+        followUps.kind(execution.getProcessBusinessKey(), FollowUpKind.of(execution.getVariable(KIND)));
+    }
+
+    /** A rectification not carried out is filed as a case: from then on the follow-up is a case, on record and in the process. */
+    public void becameACase(DelegateExecution execution) {
+        execution.setVariable(KIND, FollowUpKind.CASE.name());
+        followUps.kind(execution.getProcessBusinessKey(), FollowUpKind.CASE);
+    }
+
+    public void rectificationDeadline(DelegateExecution execution) {
+        Object deadline = execution.getVariable(RECTIFICATION_DEADLINE);
+        if (deadline != null) {
+            followUps.rectificationDeadline(execution.getProcessBusinessKey(), LocalDate.parse(deadline.toString().substring(0, 10)));
+        }
+    }
+
+    public void handoverLetter(DelegateExecution execution) {
+        execution.setVariable(HANDOVER_LETTER_ID, followUps.handoverLetter(execution.getProcessBusinessKey(), targetId(execution),
+                text(execution, RECEIVING_DEPARTMENT), text(execution, FINDINGS)));
+    }
+
+    public void referralLetter(DelegateExecution execution) {
+        execution.setVariable(REFERRAL_LETTER_ID, followUps.referralLetter(execution.getProcessBusinessKey(), targetId(execution),
+                text(execution, RECEIVING_DEPARTMENT), text(execution, FINDINGS)));
+    }
+
+    public void close(DelegateExecution execution) {
+        followUps.close(execution.getProcessBusinessKey(), text(execution, CLOSURE_NOTE));
+    }
+
+    private static long targetId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(TARGET_ID)).longValue();
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

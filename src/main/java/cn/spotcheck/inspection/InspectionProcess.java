@@ -1,0 +1,213 @@
+package cn.spotcheck.inspection;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.system.DiagramProperties;
+
+/**
+ * The {@code inspection} diagram's edge. Its variable and step names are written here and nowhere else; each listener
+ * and service task of the diagram calls one method below, which reads the variables and makes a typed call on
+ * {@link Inspections} or {@link InspectionNotices}. A variable renamed in Modeler is renamed in this file.
+ */
+@Component("inspectionProcess")
+public class InspectionProcess {
+
+    public static final String KEY = "inspection";
+
+    // Set by whoever starts an inspection (the dispatcher). Lists are comma-separated strings, not serialized Java
+    // lists: a task starts thousands of inspections, each variable a row.
+    public static final String SPOT_CHECK_TASK_ID = "taskId";
+    public static final String TARGET_ID = "targetId";
+    public static final String TARGET_NAME = "targetName";
+    public static final String TARGET_CODE = "targetCode";
+    public static final String ITEM_CODES = "itemCodes";
+    public static final String INSPECTOR_IDS = "inspectorUserIds";
+
+    // Set along the way, by the forms or below. The follow-up diagram inherits them all.
+    public static final String FINDINGS = "findings";
+    public static final String FOLLOW_UP_KIND = "followUpKind";
+    static final String INSPECTION_CODE = "inspectionCode";
+    static final String OFFICER_CHOICES = "officerChoices";
+    static final String ITEM_SUMMARY = "itemSummary";
+    static final String INSPECTION_DATE = "inspectionDate";
+    static final String PRESENT_OFFICER_1 = "presentOfficer1";
+    static final String PRESENT_OFFICER_2 = "presentOfficer2";
+    static final String RESULT_CATEGORY = "resultCategory";
+    static final String INSPECTION_END_DATE = "inspectionEndDate";
+    static final String FINDING = "finding";
+    static final String PUBLICATION_CONFIRMED = "publicationConfirmed";
+    static final String PUBLICATION_REFUSAL_REASON = "publicationRefusalReason";
+
+    /**
+     * The diagram's periods, written once each as extension properties of the process (Modeler: 流程 → Extension
+     * properties) and copied into these variables at the start, where the due dates and timers read them.
+     */
+    static final String PUBLICATION_WORKING_DAYS = "publicationWorkingDays";
+    static final String PUBLICATION_REMINDER_WORKING_DAY = "publicationReminderWorkingDay";
+
+    // The user tasks (element ids) that rules and deadlines refer to.
+    static final String ON_SITE_INSPECTION = "onSiteInspection";
+    static final String RESULT_ENTRY = "resultEntry";
+    static final String PUBLISH_RESULT = "publishResult";
+
+    private final Inspections inspections;
+    private final InspectionNotices notices;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    InspectionProcess(Inspections inspections, InspectionNotices notices, RuntimeService runtimeService, TaskService taskService) {
+        this.inspections = inspections;
+        this.notices = notices;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+    }
+
+    /** Start listener: the inspection's row is written in the same transaction as its process instance. */
+    public void open(DelegateExecution execution) {
+        String code = execution.getBusinessKey();
+        if (code == null) {
+            throw new IllegalStateException("检查流程必须以检查编号作为业务键启动");
+        }
+        execution.setVariable(INSPECTION_CODE, code);
+        DiagramProperties periods = DiagramProperties.of(execution);
+        for (String period : List.of(PUBLICATION_WORKING_DAYS, PUBLICATION_REMINDER_WORKING_DAY)) {
+            execution.setVariable(period, periods.workingDays(period));
+        }
+        inspections.open(code, number(execution, SPOT_CHECK_TASK_ID), number(execution, TARGET_ID), strings(execution.getVariable(ITEM_CODES)),
+                strings(execution.getVariable(INSPECTOR_IDS)), execution.getProcessInstanceId());
+    }
+
+    /** 生成检查通知书, and what the officers' forms show from then on. */
+    public void issueNotice(DelegateExecution execution) {
+        InspectionNotices.Issued issued = notices.issue(execution.getProcessBusinessKey(), number(execution, SPOT_CHECK_TASK_ID),
+                number(execution, TARGET_ID), (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE),
+                strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
+        execution.setVariable(TARGET_NAME, issued.targetName());
+        execution.setVariable(TARGET_CODE, issued.targetCode());
+        execution.setVariable(OFFICER_CHOICES, issued.officerChoices());
+        execution.setVariable(ITEM_SUMMARY, issued.itemSummary());
+    }
+
+    /** 现场检查 completed: its date, and the officers present (those chosen on the form, else the drawn team). */
+    public void recordOnSite(DelegateTask task) {
+        Object date = task.getVariable(INSPECTION_DATE);
+        Object first = task.getVariable(PRESENT_OFFICER_1);
+        Object second = task.getVariable(PRESENT_OFFICER_2);
+        List<String> present = first != null && second != null ? List.of(first.toString(), second.toString())
+                : strings(task.getVariable(INSPECTOR_IDS));
+        inspections.recordOnSite(code(task), date == null ? null : day(date), present);
+    }
+
+    /** 结果录入 completed: the result on record, and the gateways told whether a follow-up comes. */
+    public void recordResult(DelegateTask task) {
+        Object endDate = task.getVariable(INSPECTION_END_DATE);
+        if (endDate == null) {
+            throw new BadUserRequestException("缺少检查结束日期 " + INSPECTION_END_DATE + "（YYYY-MM-DD）");
+        }
+        ResultCategories.Category category = inspections.recordResult(code(task), text(task, RESULT_CATEGORY), text(task, FINDINGS),
+                day(endDate));
+        task.getExecution().setVariable(FOLLOW_UP_KIND, category.followUp());
+        task.getExecution().setVariable(FINDING, category.finding());
+    }
+
+    /** The reviewer's decision is the reviewer's: the form opens without an earlier round's answer. */
+    public void openPublicationReview(DelegateTask task) {
+        task.getExecution().removeVariable(PUBLICATION_CONFIRMED);
+        task.getExecution().removeVariable(PUBLICATION_REFUSAL_REASON);
+    }
+
+    /** The publication deadline is whatever due date the diagram gave the publication step. */
+    public void publicationDue(DelegateTask task) {
+        if (task.getDueDate() != null) {
+            inspections.publicationDue(code(task), BureauTime.dayOf(task.getDueDate()));
+        }
+    }
+
+    /** Refused: back to 结果录入, the reviewer's reason kept with the inspection and shown on the officers' form. */
+    public void publicationRefused(DelegateExecution execution) {
+        inspections.publicationRefused(execution.getProcessBusinessKey(), text(execution, PUBLICATION_REFUSAL_REASON));
+    }
+
+    public void publish(DelegateExecution execution) {
+        inspections.publish(execution.getProcessBusinessKey());
+    }
+
+    /** End listener. */
+    public void closed(DelegateExecution execution) {
+        inspections.closed(execution.getProcessBusinessKey());
+    }
+
+    /**
+     * An officer replaced after dispatch: the running inspection of {@code targetId} in {@code spotCheckTaskId} moves to
+     * the new officer — its record, its process (who may work its open tasks) and a re-issued 检查通知书, the old one
+     * marked superseded. The replaced officer no longer sees it; the new one finds it in 我的待办. Nothing to do before
+     * dispatch.
+     */
+    public void replaceInspector(long spotCheckTaskId, long targetId, String replaced, String replacement, String reason) {
+        for (Inspections.Reassigned moved : inspections.reassign(spotCheckTaskId, targetId, replaced, replacement)) {
+            String processInstanceId = moved.processInstanceId();
+            runtimeService.setVariable(processInstanceId, INSPECTOR_IDS, String.join(",", moved.inspectorIds()));
+            runtimeService.setVariable(processInstanceId, OFFICER_CHOICES, notices.choices(moved.inspectorIds()));
+            for (org.camunda.bpm.engine.task.Task open : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+                boolean offeredToReplaced = taskService.getIdentityLinksForTask(open.getId()).stream()
+                        .anyMatch(l -> replaced.equals(l.getUserId()));
+                if (offeredToReplaced) {
+                    taskService.deleteCandidateUser(open.getId(), replaced);
+                    taskService.addCandidateUser(open.getId(), replacement);
+                }
+                if (replaced.equals(open.getAssignee())) {
+                    taskService.setAssignee(open.getId(), null);
+                }
+                taskService.createComment(open.getId(), processInstanceId, "执法人员 " + replaced + " 更换为 " + replacement + "：" + reason);
+            }
+            notices.reissue(moved.code(), spotCheckTaskId, (String) runtimeService.getVariable(processInstanceId, TARGET_NAME),
+                    (String) runtimeService.getVariable(processInstanceId, TARGET_CODE),
+                    strings(runtimeService.getVariable(processInstanceId, ITEM_CODES)), moved.inspectorIds());
+        }
+    }
+
+    private static String code(DelegateTask task) {
+        return task.getExecution().getProcessBusinessKey();
+    }
+
+    private static long number(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            throw new IllegalStateException("检查流程缺少变量 " + name);
+        }
+        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
+    }
+
+    private static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** A date variable as forms and the REST API send it: a Date, or text starting YYYY-MM-DD. */
+    static LocalDate day(Object value) {
+        if (value instanceof java.util.Date d) {
+            return BureauTime.dayOf(d);
+        }
+        String text = value.toString().strip();
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    }
+
+    /** A list variable as the diagrams carry it: a collection, or one comma-separated string. */
+    static List<String> strings(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(Object::toString).toList();
+        }
+        return value == null || value.toString().isBlank() ? List.of() : List.of(value.toString().split("\\s*,\\s*"));
+    }
+}
