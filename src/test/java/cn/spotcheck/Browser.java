@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium as a Chinese-speaking officer's browser. Needs the {@code chromium} and
+ * Debian's headless Chromium as a Chinese-speaking inspector's browser. Needs the {@code chromium} and
  * {@code chromium-driver} packages ({@code .ci/run} installs them); nothing is downloaded.
  */
 public final class Browser implements AutoCloseable {
@@ -37,7 +37,7 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
-                // An officer's browser in China shows Beijing time, whatever zone the test machine is in.
+                // An inspector's browser in China shows Beijing time, whatever zone the test machine is in.
                 .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
                 .build();
         this.driver = new ChromeDriver(service, options);

@@ -125,10 +125,10 @@ public final class Fixtures {
         runAsyncJobs(managementService, taskProcess(runtimeService, taskId));
     }
 
-    /** Starts an inspection of {@code targetId} for {@code taskId} and item {@code itemCode}, offered to {@code officers}. */
+    /** Starts an inspection of {@code targetId} for {@code taskId} and item {@code itemCode}, offered to {@code inspectors}. */
     public static org.camunda.bpm.engine.runtime.ProcessInstance startInspection(RuntimeService runtimeService, String code, long taskId,
-                                                                                 long targetId, String itemCode, String... officers) {
+                                                                                 long targetId, String itemCode, String... inspectors) {
         return runtimeService.startProcessInstanceByKey("inspection", code, Map.of("taskId", taskId, "targetId", targetId,
-                "itemCodes", List.of(itemCode), "inspectorUserIds", List.of(officers)));
+                "itemCodes", List.of(itemCode), "inspectorUserIds", List.of(inspectors)));
     }
 }

@@ -55,7 +55,7 @@ public final class GeneratedDirectory {
         return missing;
     }
 
-    /** {@code count} officers on duty across five departments, and {@code recusals} declared against targets. */
+    /** {@code count} inspectors on duty across five departments, and {@code recusals} declared against targets. */
     public static void addInspectors(JdbcTemplate jdbc, int count, int recusals) {
         jdbc.update("""
                 insert into spotcheck.inspector (staff_no, name, department, status, certificate_no, certificate_valid_until,
@@ -63,7 +63,7 @@ public final class GeneratedDirectory {
                 select 'B' || g, '执法员' || g, (array['运输管理科','综合执法支队','公路管理科','港航管理科','安全监督科'])[1 + g % 5], '在岗',
                        '22' || g, date '2030-12-31', array['道路货运'], now(), now()
                 from generate_series(1, ?) g""", count);
-        // Each drawable officer has a login with his staff number (the engine's user table).
+        // Each drawable inspector has a login with his staff number (the engine's user table).
         jdbc.update("""
                 insert into public.act_id_user (id_, rev_, first_, last_)
                 select 'B' || g, 1, '执法员' || g, '' from generate_series(1, ?) g

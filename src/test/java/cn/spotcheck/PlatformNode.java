@@ -58,7 +58,7 @@ public final class PlatformNode {
         } while (started < expected);
         say("DONE");
         // Every way a duplicate could show: a second process instance, a second inspection of one target, a second
-        // notice, a second officer task, or history of an instance rolled back with its slice.
+        // notice, a second inspector task, or history of an instance rolled back with its slice.
         say("CHECK " + String.join(" ",
                 "inspections=" + started,
                 "targets=" + count(jdbc, "select count(distinct target_id) from spotcheck.inspection where task_id = ?", taskId),
@@ -102,7 +102,7 @@ public final class PlatformNode {
         // fan-out's slices and threads add to (or take from) the engine's own way.
         List<Map<String, Object>> sample = jdbc.queryForList("""
                 select a.target_id, t.name, t.uscc, (select string_agg(i.staff_no, ',') from spotcheck.inspector i
-                                                      where i.id = any(a.inspector_ids)) as officers
+                                                      where i.id = any(a.inspector_ids)) as inspectors
                 from spotcheck.draw_assignment a join spotcheck.target t on t.id = a.target_id
                 order by a.position limit ?""", Math.min(bare, 5000));
         String itemCodes = String.join(",", app.getBean(cn.spotcheck.plan.AnnualPlans.class).task(taskId).itemCodes());
@@ -111,7 +111,7 @@ public final class PlatformNode {
         for (Map<String, Object> row : sample) {
             runtimeService.createProcessInstanceByKey("inspection").businessKey("PLAIN-" + (++n))
                     .setVariable("taskId", taskId).setVariable("targetId", row.get("target_id"))
-                    .setVariable("itemCodes", itemCodes).setVariable("inspectorUserIds", row.get("officers"))
+                    .setVariable("itemCodes", itemCodes).setVariable("inspectorUserIds", row.get("inspectors"))
                     .setVariable("targetName", row.get("name")).setVariable("targetCode", row.get("uscc"))
                     .execute();
         }

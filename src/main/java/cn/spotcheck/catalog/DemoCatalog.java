@@ -24,7 +24,7 @@ import cn.spotcheck.calendar.BureauTime;
 /**
  * The demo profile's 一单两库: the transport sector's real item list with its legal bases, a city directory of
  * several thousand targets (generated from a fixed seed, so every start produces the same city) across every
- * category including 两客一危, and the inspectors behind the demo officers zf001…zf040. Adds only what is missing.
+ * category including 两客一危, and the inspectors behind the demo inspectors zf001…zf040. Adds only what is missing.
  */
 @Component
 @Profile("demo")
@@ -80,7 +80,7 @@ class DemoCatalog {
                 case 43 -> "暂停";
                 default -> "在岗";
             };
-            // Two officers' certificates have lapsed: the directory must say they cannot be drawn, and why.
+            // Two inspectors' certificates have lapsed: the directory must say they cannot be drawn, and why.
             LocalDate validUntil = i == 7 || i == 19 ? today.minusDays(30 + i) : today.plusYears(1 + i % 4).withDayOfMonth(1);
             inspectors.create(new InspectorInput(staffNo, name, department, i % 5 == 0 ? "科长" : "执法员",
                     "22" + String.format("%010d", 1000000 + i * 7919L), validUntil.toString(), String.valueOf(2 + i % 15),

@@ -9,7 +9,7 @@ import java.util.List;
  * with his staff number (without one his task could never be worked). Leaving, retiring and certificate expiry take
  * an inspector out of draws at once (动态调整).
  */
-public record Drawability(boolean drawable, List<String> reasons) {
+record Drawability(boolean drawable, List<String> reasons) {
 
     public static Drawability of(InspectorData inspector, LocalDate day, boolean hasAccount) {
         List<String> reasons = new ArrayList<>();

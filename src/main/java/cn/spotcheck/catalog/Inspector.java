@@ -16,10 +16,10 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A certified enforcement officer in the 检查人员名录库. */
+/** A certified enforcement inspector in the 检查人员名录库. */
 @Entity
 @Table(name = "inspector")
-class Inspector {
+class Inspector extends Timestamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,12 +47,6 @@ class Inspector {
 
     private String status;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     @Version
     private long version;
 
@@ -60,7 +54,7 @@ class Inspector {
     }
 
     Inspector(InspectorData data, Instant now) {
-        this.createdAt = now;
+        created(now);
         apply(data, now);
     }
 
@@ -74,7 +68,7 @@ class Inspector {
         this.enforcementYears = data.enforcementYears();
         this.expertise = new ArrayList<>(data.expertise());
         this.status = data.status();
-        this.updatedAt = now;
+        updated(now);
     }
 
     InspectorData data() {
@@ -98,7 +92,4 @@ class Inspector {
         return version;
     }
 
-    Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

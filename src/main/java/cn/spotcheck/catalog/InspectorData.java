@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An inspector's fields as validated. */
-public record InspectorData(String staffNo, String name, String department, String position, String certificateNo,
+record InspectorData(String staffNo, String name, String department, String position, String certificateNo,
                             LocalDate certificateValidUntil, Integer enforcementYears, List<String> expertise,
                             String status) {
 

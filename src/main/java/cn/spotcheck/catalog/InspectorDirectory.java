@@ -172,15 +172,15 @@ public class InspectorDirectory {
         return result;
     }
 
-    /** Who an officer is, as a document names them. */
-    public record OfficerCard(String staffNo, String name, String certificateNo) {
+    /** Who an inspector is, as a document names them. */
+    public record InspectorCard(String staffNo, String name, String certificateNo) {
     }
 
-    public java.util.Map<String, OfficerCard> cards(java.util.Collection<String> staffNos) {
-        java.util.Map<String, OfficerCard> result = new java.util.HashMap<>();
+    public java.util.Map<String, InspectorCard> cards(java.util.Collection<String> staffNos) {
+        java.util.Map<String, InspectorCard> result = new java.util.HashMap<>();
         jdbc.query("select staff_no, name, certificate_no from spotcheck.inspector where staff_no = any(?)",
                 rs -> {
-                    result.put(rs.getString(1), new OfficerCard(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    result.put(rs.getString(1), new InspectorCard(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }, (Object) staffNos.toArray(String[]::new));
         return result;
     }

@@ -1,7 +1,7 @@
 package cn.spotcheck.catalog;
 
 /** The three registers of 一单两库, plus recusals, as the history names them. */
-public enum Register {
+enum Register {
     ITEM("检查事项"),
     TARGET("检查对象"),
     INSPECTOR("检查人员"),

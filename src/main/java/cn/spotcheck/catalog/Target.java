@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 /** A regulated business or individual operator in the 检查对象名录库. */
 @Entity
 @Table(name = "target")
-class Target {
+class Target extends Timestamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,12 +49,6 @@ class Target {
     @Column(columnDefinition = "text[]")
     private List<String> tags = new ArrayList<>();
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     @Version
     private long version;
 
@@ -62,7 +56,7 @@ class Target {
     }
 
     Target(TargetData data, Instant now) {
-        this.createdAt = now;
+        created(now);
         apply(data, now);
     }
 
@@ -77,7 +71,7 @@ class Target {
         this.operatingStatus = data.status();
         this.creditLevel = data.creditLevel();
         this.tags = new ArrayList<>(data.tags());
-        this.updatedAt = now;
+        updated(now);
     }
 
     TargetData data() {
@@ -104,10 +98,6 @@ class Target {
 
     long getVersion() {
         return version;
-    }
-
-    Instant getUpdatedAt() {
-        return updatedAt;
     }
 
     static Map<String, Object> ordered(Object... keyValues) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * A target's fields as validated: {@code uscc} is the normalised 统一社会信用代码, or null for an individual operator
  * registered under {@code registrationNo} instead.
  */
-public record TargetData(String uscc, String registrationNo, String name, String category, String region,
+record TargetData(String uscc, String registrationNo, String name, String category, String region,
                          String address, String legalRepresentative, String status, String creditLevel,
                          List<String> tags) {
 

@@ -102,10 +102,10 @@ class DemoYear {
     }
 
     private void inspect(InspectionView inspection, String category, String findings, LocalDate endDate) {
-        String officer = inspection.inspectorStaffNos().get(0);
-        complete(inspection.code(), "onSiteInspection", officer, Map.of("inspectionDate", endDate.toString(),
+        String inspector = inspection.inspectorStaffNos().get(0);
+        complete(inspection.code(), "onSiteInspection", inspector, Map.of("inspectionDate", endDate.toString(),
                 "onSiteNotes", "查验经营许可、车辆技术档案、驾驶员从业资格"));
-        complete(inspection.code(), "resultEntry", officer, Map.of("resultCategory", category, "findings", findings,
+        complete(inspection.code(), "resultEntry", inspector, Map.of("resultCategory", category, "findings", findings,
                 "inspectionEndDate", endDate.toString(), "receivingDepartment", "市场监督管理局"));
     }
 

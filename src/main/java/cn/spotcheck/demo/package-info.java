@@ -1,5 +1,5 @@
 /**
- * The demo profile's year in progress: a published plan, a drawn task, inspections waiting in officers'
+ * The demo profile's year in progress: a published plan, a drawn task, inspections waiting in inspectors'
  * Tasklists, a result past its publication deadline and a handover awaiting acknowledgement. Depends on every
  * capability; nothing depends on it.
  */

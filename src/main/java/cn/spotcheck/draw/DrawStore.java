@@ -1,10 +1,5 @@
 package cn.spotcheck.draw;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -124,7 +117,7 @@ class DrawStore {
                     candidate_digest, candidates, ratios, strata, drawn_by, drawn_at, joint_group, stratum_tasks)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb) returning id""", Long.class,
                 taskId, DrawStatus.TARGETS_DRAWN.name(), algorithm, version, seed.hex(), result.candidateCount(), result.candidateDigest(),
-                gzip(candidateLines(request.candidates())), write(request.ratios()), write(result.strata()), drawnBy,
+                DrawInputsCodec.candidates(request.candidates()), write(request.ratios()), write(result.strata()), drawnBy,
                 Timestamp.from(BureauTime.now()), jointGroup, stratumTasks == null ? null : write(stratumTasks));
         jdbc.batchUpdate("insert into spotcheck.draw_task (task_id, draw_id) values (?, ?)",
                 coveredTasks.stream().map(t -> new Object[] {t, drawId}).toList());
@@ -165,7 +158,7 @@ class DrawStore {
 
     void completeInspectors(long drawId, InspectorDrawRequest request, InspectorAssignment assignment, ChainLink link, String digest) {
         jdbc.update("update spotcheck.draw_record set status = ?, inspector_inputs = ?, chain_position = ?, previous_digest = ?, digest = ? where id = ?",
-                DrawStatus.DRAWN.name(), gzip(write(inspectorInputs(request))), link.position(), link.previousDigest(), digest, drawId);
+                DrawStatus.DRAWN.name(), inspectorInputsGz(request), link.position(), link.previousDigest(), digest, drawId);
         List<Object[]> rows = new ArrayList<>();
         int position = 0;
         for (TargetInspectors t : assignment.targets()) {
@@ -180,15 +173,7 @@ class DrawStore {
     }
 
     List<Candidate> candidates(long drawId) {
-        byte[] data = jdbc.queryForObject("select candidates from spotcheck.draw_record where id = ?", byte[].class, drawId);
-        List<Candidate> candidates = new ArrayList<>();
-        for (String line : gunzip(data).split("\n")) {
-            if (!line.isEmpty()) {
-                String[] parts = line.split("\\|");
-                candidates.add(new Candidate(Long.parseLong(parts[0]), parts[1], Integer.parseInt(parts[2])));
-            }
-        }
-        return candidates;
+        return DrawInputsCodec.candidates(jdbc.queryForObject("select candidates from spotcheck.draw_record where id = ?", byte[].class, drawId));
     }
 
     Map<String, java.math.BigDecimal> ratios(long drawId) {
@@ -207,7 +192,7 @@ class DrawStore {
     }
 
     InspectorDrawRequest inspectorRequest(byte[] gz, DrawSeed seed, List<Long> targetIds) {
-        JsonNode node = read(gunzip(gz), new TypeReference<JsonNode>() { });
+        JsonNode node = read(DrawInputsCodec.gunzip(gz), new TypeReference<JsonNode>() { });
         List<Inspector> inspectors = new ArrayList<>();
         node.get("inspectors").forEach(i -> inspectors.add(new Inspector(i.get(0).asLong(), i.get(1).asText())));
         Set<Recusal> recusals = new HashSet<>();
@@ -218,7 +203,7 @@ class DrawStore {
     }
 
     byte[] inspectorInputsGz(InspectorDrawRequest request) {
-        return gzip(write(inspectorInputs(request)));
+        return DrawInputsCodec.gzip(write(DrawInputsCodec.inspectorInputs(request)));
     }
 
     InspectorAssignment assignment(long drawId) {
@@ -248,25 +233,6 @@ class DrawStore {
         return found.stream().findFirst();
     }
 
-    private static Map<String, Object> inspectorInputs(InspectorDrawRequest request) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("perTarget", request.inspectorsPerTarget());
-        inputs.put("departments", request.requiredDepartments());
-        inputs.put("inspectors", request.inspectors().stream().map(i -> List.of(i.id(), i.department())).toList());
-        inputs.put("recusals", request.recusals().stream()
-                .sorted(java.util.Comparator.comparingLong(Recusal::inspectorId).thenComparingLong(Recusal::targetId))
-                .map(r -> List.of(r.inspectorId(), r.targetId())).toList());
-        return inputs;
-    }
-
-    private static String candidateLines(List<Candidate> candidates) {
-        StringBuilder sb = new StringBuilder(candidates.size() * 16);
-        for (Candidate c : candidates) {
-            sb.append(c.id()).append('|').append(c.stratum()).append('|').append(c.weight()).append('\n');
-        }
-        return sb.toString();
-    }
-
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
@@ -283,21 +249,4 @@ class DrawStore {
         }
     }
 
-    private static byte[] gzip(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String gunzip(byte[] data) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -14,7 +14,7 @@ import cn.spotcheck.draw.algorithm.InspectorAssignment;
 import cn.spotcheck.draw.algorithm.StratumDraw;
 import cn.spotcheck.plan.TaskView;
 
-/** A draw record as people read it: targets by name with their officers by staff number, strata, replacements, chain. */
+/** A draw record as people read it: targets by name with their inspectors by staff number, strata, replacements, chain. */
 @Service
 public class DrawViews {
 

@@ -140,9 +140,9 @@ public class InspectionDispatch implements DisposableBean {
 
     /** Starts one slice in one engine command, so its instances are written together and commit together. */
     private boolean start(TaskView task, List<Slot> slice) {
-        Set<Long> officerIds = new HashSet<>();
-        slice.forEach(s -> officerIds.addAll(s.inspectorIds()));
-        Map<Long, String> staffNos = inspectors.staffNumbers(officerIds);
+        Set<Long> inspectorIds = new HashSet<>();
+        slice.forEach(s -> inspectorIds.addAll(s.inspectorIds()));
+        Map<Long, String> staffNos = inspectors.staffNumbers(inspectorIds);
         Map<Long, CandidateScan.TargetIdentity> identities = targets.identities(slice.stream().map(Slot::targetId).toList());
         engine.getCommandExecutorTxRequired().execute(context -> {
             for (Slot slot : slice) {
@@ -154,7 +154,7 @@ public class InspectionDispatch implements DisposableBean {
                         // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
                         .setVariable(InspectionProcess.ITEM_CODES, String.join(",", slot.itemCodes()))
                         .setVariable(InspectionProcess.INSPECTOR_IDS, String.join(",", slot.inspectorIds().stream().map(staffNos::get).toList()))
-                        // What the officers' lists and forms show; read here for the slice, not once per instance.
+                        // What the inspectors' lists and forms show; read here for the slice, not once per instance.
                         .setVariable(InspectionProcess.TARGET_NAME, target == null ? "" : target.name())
                         .setVariable(InspectionProcess.TARGET_CODE, target == null ? "" : target.code())
                         .execute();

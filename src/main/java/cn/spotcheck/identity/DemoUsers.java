@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's people, all with password {@code demo}: one per office of the procedure and forty
- * enforcement officers spread over the bureau's departments. Adds only what is missing, so restarts are safe.
+ * enforcement inspectors spread over the bureau's departments. Adds only what is missing, so restarts are safe.
  */
 @Component
 @Profile("demo")
 class DemoUsers {
 
     static final String PASSWORD = "demo";
-    /** Every officer of the demo directory (zf001–zf044) has a login: only an officer with one is drawable. */
-    static final int OFFICER_COUNT = 44;
+    /** Every inspector of the demo directory (zf001–zf044) has a login: only an inspector with one is drawable. */
+    static final int INSPECTOR_COUNT = 44;
 
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
             "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"};
@@ -46,7 +46,7 @@ class DemoUsers {
         person("sifa", "司法局审核员", Roles.JUSTICE);
         person("ducha", "督查专员", Roles.SUPERVISION);
         List<Department> departments = List.of(Department.values());
-        for (int i = 1; i <= OFFICER_COUNT; i++) {
+        for (int i = 1; i <= INSPECTOR_COUNT; i++) {
             String id = String.format("zf%03d", i);
             Department department = departments.get((i - 1) % departments.size());
             person(id, SURNAMES[(i * 7) % SURNAMES.length] + GIVEN_NAMES[(i * 3) % GIVEN_NAMES.length],

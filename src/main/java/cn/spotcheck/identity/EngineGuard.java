@@ -127,7 +127,7 @@ class EngineGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void guardCompletion(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId,
+    private void guardCompletion(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String userTaskId,
                                  String userId) throws IOException, ServletException {
         byte[] body = request.getInputStream().readNBytes(MAX_COMPLETION_BYTES + 1);
         if (body.length > MAX_COMPLETION_BYTES) {
@@ -142,7 +142,7 @@ class EngineGuard extends OncePerRequestFilter {
             return;
         }
         try {
-            check(taskId, userId, submitted);
+            check(userTaskId, userId, submitted);
         } catch (ApiException e) {
             List<FieldMessage> errors = e.errors();
             refuse(response, e.status().value(), e.status().value() == 403 ? "AuthorizationException" : "InvalidRequestException",
@@ -151,11 +151,11 @@ class EngineGuard extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         // One completion of a task at a time on this node; the second then finds the task gone (404), not half-done.
-        synchronized (COMPLETION_STRIPES[Math.floorMod(taskId.hashCode(), COMPLETION_STRIPES.length)]) {
+        synchronized (COMPLETION_STRIPES[Math.floorMod(userTaskId.hashCode(), COMPLETION_STRIPES.length)]) {
             chain.doFilter(new CachedBody(request, body), answer);
         }
         if (answer.getStatus() == 500 && (lostARace(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))
-                || taskService.createTaskQuery().taskId(taskId).count() == 0)) {
+                || taskService.createTaskQuery().taskId(userTaskId).count() == 0)) {
             answer.resetBuffer();
             refuse(answer, 409, "OptimisticLockingException", "该任务刚被其他人办理或修改，请刷新任务列表后重试", null);
         }
@@ -184,15 +184,15 @@ class EngineGuard extends OncePerRequestFilter {
     }
 
     /** The task's own rules and its form's fields; run as the platform, so that what the user may not see still counts. */
-    private void check(String taskId, String userId, Map<String, Object> submitted) {
+    private void check(String userTaskId, String userId, Map<String, Object> submitted) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+            Task task = taskService.createTaskQuery().taskId(userTaskId).singleResult();
             if (task == null) {
                 return; // the engine answers 404 in its own words
             }
-            Set<String> fields = forms.of(taskId, task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+            Set<String> fields = forms.of(userTaskId, task.getProcessDefinitionId(), task.getTaskDefinitionKey())
                     .map(TaskForms.Fields::editable).orElse(null);
             if (fields != null) {
                 List<String> foreign = submitted.keySet().stream().filter(k -> !fields.contains(k)).sorted().toList();
@@ -202,7 +202,7 @@ class EngineGuard extends OncePerRequestFilter {
             }
             String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
             ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-            TaskCompletionRule.CompletionAttempt attempt = new TaskCompletionRule.CompletionAttempt(taskId, task.getProcessInstanceId(),
+            TaskCompletionRule.CompletionAttempt attempt = new TaskCompletionRule.CompletionAttempt(userTaskId, task.getProcessInstanceId(),
                     instance == null ? null : instance.getBusinessKey(), processKey, task.getTaskDefinitionKey(), userId, submitted);
             for (TaskCompletionRule rule : rules) {
                 if (rule.appliesTo(processKey, task.getTaskDefinitionKey())) {

@@ -10,7 +10,7 @@ public final class Roles {
     public static final String JUSTICE = "justice";
     /** 督查考核组. */
     public static final String SUPERVISION = "supervision";
-    /** Enforcement officers. */
+    /** Enforcement inspectors. */
     public static final String INSPECTOR = "inspector";
 
     private Roles() {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A rule of the regime checked before a user task is completed, whatever the route (Tasklist, the engine REST
- * API, the platform's own API): four eyes on a review, the dates of an inspection inside its window, two officers
+ * API, the platform's own API): four eyes on a review, the dates of an inspection inside its window, two inspectors
  * present. A module contributes its rules as beans; {@link EngineGuard} asks every rule that applies before the
  * engine sees the request, and the diagram's listeners ask the same rules again for calls made from Java.
  */
@@ -20,7 +20,7 @@ public interface TaskCompletionRule {
     void check(CompletionAttempt attempt);
 
     /** Who completes which task with which submitted values; {@code userId} is null for the platform itself. */
-    record CompletionAttempt(String taskId, String processInstanceId, String businessKey, String processDefinitionKey,
+    record CompletionAttempt(String userTaskId, String processInstanceId, String businessKey, String processDefinitionKey,
                              String taskDefinitionKey, String userId, Map<String, Object> submitted) {
     }
 }

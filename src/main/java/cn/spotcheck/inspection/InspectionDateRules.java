@@ -13,7 +13,7 @@ import cn.spotcheck.plan.TaskView;
 import cn.spotcheck.system.ApiException;
 
 /**
- * The dates an officer records are dates of this inspection: real calendar dates, inside its task's window (which
+ * The dates an inspector records are dates of this inspection: real calendar dates, inside its task's window (which
  * never runs past 30 November), not in the future, and the check does not end before it was made. The result is
  * one of the standard categories. A date outside is refused with the rule named, never published.
  */

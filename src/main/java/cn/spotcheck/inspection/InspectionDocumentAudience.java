@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.documents.DocumentAudience;
 
-/** The documents about an inspection (通知书, 移交函, 移送书) are for the officers drawn for it. */
+/** The documents about an inspection (通知书, 移交函, 移送书) are for the inspectors drawn for it. */
 @Component
 class InspectionDocumentAudience implements DocumentAudience {
 

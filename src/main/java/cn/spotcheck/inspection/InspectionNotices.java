@@ -15,7 +15,7 @@ import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.TaskView;
 
-/** Issues the 检查通知书 of an inspection before the officers go on site; the diagram calls it, no one types it. */
+/** Issues the 检查通知书 of an inspection before the inspectorNames go on site; the diagram calls it, no one types it. */
 @Component
 class InspectionNotices {
 
@@ -27,12 +27,12 @@ class InspectionNotices {
     private final InspectorDirectory inspectors;
     private final AnnualPlans plans;
     /**
-     * A fan-out issues thousands of notices for one task in a few minutes: the task, its items and the officers'
+     * A fan-out issues thousands of notices for one task in a few minutes: the task, its items and the inspectorNames'
      * names are read once a minute rather than once a notice.
      */
     private final Map<Long, TaskView> tasks = new ConcurrentHashMap<>();
     private final Map<String, ItemView> itemsByCode = new ConcurrentHashMap<>();
-    private final Map<String, String> officers = new ConcurrentHashMap<>();
+    private final Map<String, String> inspectorNames = new ConcurrentHashMap<>();
     private volatile long cachedSince = System.nanoTime();
 
     InspectionNotices(Documents documents, CandidateScan targets, ItemList items, InspectorDirectory inspectors, AnnualPlans plans) {
@@ -43,7 +43,7 @@ class InspectionNotices {
         this.plans = plans;
     }
 
-    /** What the officers' forms show once the notice is issued: whom they check, for what, on which legal basis. */
+    /** What the inspectorNames' forms show once the notice is issued: whom they check, for what, on which legal basis. */
     record Issued(String targetName, String targetCode, String officerChoices, String itemSummary) {
     }
 
@@ -61,7 +61,7 @@ class InspectionNotices {
                 .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
     }
 
-    /** After an officer was replaced: the notice names the new team, and the one it replaces is marked superseded. */
+    /** After an inspector was replaced: the notice names the new team, and the one it replaces is marked superseded. */
     void reissue(String code, long taskId, String targetName, String targetCode, List<String> itemCodes, List<String> staffNos) {
         IssuedDocument notice = notice(code, taskId, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
                 itemsOf(taskId, itemCodes), staffNos, "随机抽查检查通知书（更换执法人员后重新出具） " + code);
@@ -82,7 +82,7 @@ class InspectionNotices {
                 "inspectors", names));
     }
 
-    /** "zf001|王伟（执法证号 22000001）;…": the drawn officers as the on-site form offers them. */
+    /** "zf001|王伟（执法证号 22000001）;…": the drawn inspectors as the on-site form offers them. */
     String choices(List<String> staffNos) {
         List<String> names = names(staffNos);
         List<String> choices = new java.util.ArrayList<>();
@@ -93,11 +93,11 @@ class InspectionNotices {
     }
 
     private List<String> names(List<String> staffNos) {
-        List<String> unknown = staffNos.stream().filter(s -> !officers.containsKey(s)).toList();
+        List<String> unknown = staffNos.stream().filter(s -> !inspectorNames.containsKey(s)).toList();
         if (!unknown.isEmpty()) {
-            inspectors.cards(unknown).values().forEach(c -> officers.put(c.staffNo(), c.name() + "（执法证号 " + c.certificateNo() + "）"));
+            inspectors.cards(unknown).values().forEach(c -> inspectorNames.put(c.staffNo(), c.name() + "（执法证号 " + c.certificateNo() + "）"));
         }
-        return staffNos.stream().map(s -> officers.getOrDefault(s, s)).toList();
+        return staffNos.stream().map(s -> inspectorNames.getOrDefault(s, s)).toList();
     }
 
     /** A joint draw checks a target for the items of every task in the group whose scope holds it. */
@@ -111,7 +111,7 @@ class InspectionNotices {
         if (System.nanoTime() - cachedSince > 60_000_000_000L) {
             tasks.clear();
             itemsByCode.clear();
-            officers.clear();
+            inspectorNames.clear();
             cachedSince = System.nanoTime();
         }
         return tasks.computeIfAbsent(taskId, plans::task);

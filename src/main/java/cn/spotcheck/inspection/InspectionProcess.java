@@ -38,11 +38,11 @@ public class InspectionProcess {
     public static final String FINDINGS = "findings";
     public static final String FOLLOW_UP_KIND = "followUpKind";
     static final String INSPECTION_CODE = "inspectionCode";
-    static final String OFFICER_CHOICES = "officerChoices";
+    static final String INSPECTOR_CHOICES = "officerChoices";
     static final String ITEM_SUMMARY = "itemSummary";
     static final String INSPECTION_DATE = "inspectionDate";
-    static final String PRESENT_OFFICER_1 = "presentOfficer1";
-    static final String PRESENT_OFFICER_2 = "presentOfficer2";
+    static final String PRESENT_INSPECTOR_1 = "presentOfficer1";
+    static final String PRESENT_INSPECTOR_2 = "presentOfficer2";
     static final String RESULT_CATEGORY = "resultCategory";
     static final String INSPECTION_END_DATE = "inspectionEndDate";
     static final String FINDING = "finding";
@@ -88,22 +88,22 @@ public class InspectionProcess {
                 strings(execution.getVariable(INSPECTOR_IDS)), execution.getProcessInstanceId());
     }
 
-    /** 生成检查通知书, and what the officers' forms show from then on. */
+    /** 生成检查通知书, and what the inspectors' forms show from then on. */
     public void issueNotice(DelegateExecution execution) {
         InspectionNotices.Issued issued = notices.issue(execution.getProcessBusinessKey(), number(execution, SPOT_CHECK_TASK_ID),
                 number(execution, TARGET_ID), (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE),
                 strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
         execution.setVariable(TARGET_NAME, issued.targetName());
         execution.setVariable(TARGET_CODE, issued.targetCode());
-        execution.setVariable(OFFICER_CHOICES, issued.officerChoices());
+        execution.setVariable(INSPECTOR_CHOICES, issued.officerChoices());
         execution.setVariable(ITEM_SUMMARY, issued.itemSummary());
     }
 
-    /** 现场检查 completed: its date, and the officers present (those chosen on the form, else the drawn team). */
+    /** 现场检查 completed: its date, and the inspectors present (those chosen on the form, else the drawn team). */
     public void recordOnSite(DelegateTask task) {
         Object date = task.getVariable(INSPECTION_DATE);
-        Object first = task.getVariable(PRESENT_OFFICER_1);
-        Object second = task.getVariable(PRESENT_OFFICER_2);
+        Object first = task.getVariable(PRESENT_INSPECTOR_1);
+        Object second = task.getVariable(PRESENT_INSPECTOR_2);
         List<String> present = first != null && second != null ? List.of(first.toString(), second.toString())
                 : strings(task.getVariable(INSPECTOR_IDS));
         inspections.recordOnSite(code(task), date == null ? null : day(date), present);
@@ -134,7 +134,7 @@ public class InspectionProcess {
         }
     }
 
-    /** Refused: back to 结果录入, the reviewer's reason kept with the inspection and shown on the officers' form. */
+    /** Refused: back to 结果录入, the reviewer's reason kept with the inspection and shown on the inspectors' form. */
     public void publicationRefused(DelegateExecution execution) {
         inspections.publicationRefused(execution.getProcessBusinessKey(), text(execution, PUBLICATION_REFUSAL_REASON));
     }
@@ -149,16 +149,16 @@ public class InspectionProcess {
     }
 
     /**
-     * An officer replaced after dispatch: the running inspection of {@code targetId} in {@code spotCheckTaskId} moves to
-     * the new officer — its record, its process (who may work its open tasks) and a re-issued 检查通知书, the old one
-     * marked superseded. The replaced officer no longer sees it; the new one finds it in 我的待办. Nothing to do before
+     * An inspector replaced after dispatch: the running inspection of {@code targetId} in {@code spotCheckTaskId} moves to
+     * the new inspector — its record, its process (who may work its open tasks) and a re-issued 检查通知书, the old one
+     * marked superseded. The replaced inspector no longer sees it; the new one finds it in 我的待办. Nothing to do before
      * dispatch.
      */
     public void replaceInspector(long spotCheckTaskId, long targetId, String replaced, String replacement, String reason) {
         for (Inspections.Reassigned moved : inspections.reassign(spotCheckTaskId, targetId, replaced, replacement)) {
             String processInstanceId = moved.processInstanceId();
             runtimeService.setVariable(processInstanceId, INSPECTOR_IDS, String.join(",", moved.inspectorIds()));
-            runtimeService.setVariable(processInstanceId, OFFICER_CHOICES, notices.choices(moved.inspectorIds()));
+            runtimeService.setVariable(processInstanceId, INSPECTOR_CHOICES, notices.choices(moved.inspectorIds()));
             for (org.camunda.bpm.engine.task.Task open : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
                 boolean offeredToReplaced = taskService.getIdentityLinksForTask(open.getId()).stream()
                         .anyMatch(l -> replaced.equals(l.getUserId()));

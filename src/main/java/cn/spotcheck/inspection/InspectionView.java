@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * An inspection as the API and the supervision group read it. {@code publicationDueDateProvisional} is true while
  * the publication deadline is reckoned on a year whose holiday notice is not loaded (暂定); {@code presentOfficers} are
- * the officers the on-site record names as present.
+ * the inspectors the on-site record names as present.
  */
 public record InspectionView(String code, long taskId, long targetId, List<String> itemCodes, String status,
                              String statusName, List<String> inspectorStaffNos, LocalDate inspectionDate,

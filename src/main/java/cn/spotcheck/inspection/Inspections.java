@@ -98,7 +98,7 @@ public class Inspections {
     record Reassigned(String code, String processInstanceId, List<String> inspectorIds) {
     }
 
-    /** Replaces an officer in the team of the target's running inspections (published and closed ones keep theirs). */
+    /** Replaces an inspector in the team of the target's running inspections (published and closed ones keep theirs). */
     List<Reassigned> reassign(long spotCheckTaskId, long targetId, String replaced, String replacement) {
         return jdbc.query("update spotcheck.inspection set inspector_staff_nos = array_replace(inspector_staff_nos, ?, ?) "
                         + "where task_id = ? and target_id = ? and status not in (?, ?) returning code, process_instance_id, inspector_staff_nos",

@@ -6,7 +6,7 @@ import cn.spotcheck.identity.TaskCompletionRule;
 import cn.spotcheck.system.ApiException;
 
 /**
- * 审核公示检查结果 decides: confirm and the result is published, or refuse with a reason the officers read when the
+ * 审核公示检查结果 decides: confirm and the result is published, or refuse with a reason the inspectors read when the
  * inspection comes back to them for 结果录入. Nothing is published without an explicit confirmation.
  */
 @Component

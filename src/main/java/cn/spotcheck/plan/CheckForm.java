@@ -3,7 +3,7 @@ package cn.spotcheck.plan;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The five forms of check of seed 000, 任务六. */
+/** The five forms a task may take (抽查形式), numbered as the bureau's implementation plan numbers them. */
 public enum CheckForm {
     PROVINCIAL_SEGMENTED("1", "省厅计划分段式抽查"),
     SECTOR_OWN("2", "本行业按事项清单抽查"),

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camunda Forms render their text components as Markdown after putting variables into {{…}}: a target named
- * {@code [点此核对](javascript:…)} would become a link in an officer's form. When a task is created, each variable its
+ * {@code [点此核对](javascript:…)} would become a link in an inspector's form. When a task is created, each variable its
  * form shows inside text gets a task-local copy with the Markdown characters escaped, so the form shows the name as
  * it was typed. The process keeps the original; fields the user fills in are never touched.
  */

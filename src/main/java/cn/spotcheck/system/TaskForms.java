@@ -39,13 +39,13 @@ public class TaskForms {
     public record Fields(Set<String> editable, Set<String> shownInText) {
     }
 
-    /** The form of the task {@code taskId} (of that definition and key), or empty for a task without a Camunda Form. */
-    public Optional<Fields> of(String taskId, String processDefinitionId, String taskDefinitionKey) {
-        return byTaskDefinition.computeIfAbsent(processDefinitionId + "/" + taskDefinitionKey, key -> read(taskId));
+    /** The form of the task {@code userTaskId} (of that definition and key), or empty for a task without a Camunda Form. */
+    public Optional<Fields> of(String userTaskId, String processDefinitionId, String taskDefinitionKey) {
+        return byTaskDefinition.computeIfAbsent(processDefinitionId + "/" + taskDefinitionKey, key -> read(userTaskId));
     }
 
-    private Optional<Fields> read(String taskId) {
-        try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+    private Optional<Fields> read(String userTaskId) {
+        try (InputStream form = formService.getDeployedTaskForm(userTaskId)) {
             Set<String> editable = new LinkedHashSet<>();
             Set<String> keys = new LinkedHashSet<>();
             Set<String> inText = new LinkedHashSet<>();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters a bureau needs out of the box: 我的待办, 本部门待办, 即将逾期 (due within two days) and
- * 已逾期. They are shared (every group may read filters) and evaluated per user, so each officer sees their own.
+ * 已逾期. They are shared (every group may read filters) and evaluated per user, so each inspector sees their own.
  */
 @Component
 class TasklistFilters {

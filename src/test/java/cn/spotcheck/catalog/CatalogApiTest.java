@@ -190,10 +190,10 @@ class CatalogApiTest {
 
     @Test
     void onlyLegalStaffAndAdministratorsChangeTheCatalog() {
-        ResponseEntity<JsonNode> officer = http.withBasicAuth("zf001", "demo")
+        ResponseEntity<JsonNode> inspector = http.withBasicAuth("zf001", "demo")
                 .postForEntity("/api/targets", target(uscc(5), "越权公司"), JsonNode.class);
-        assertThat(officer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(officer.getBody().get("message").asText()).contains("无权");
+        assertThat(inspector.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(inspector.getBody().get("message").asText()).contains("无权");
         assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/api/targets?size=1", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/api/targets", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -34,7 +34,7 @@ class DemoYearTest {
             long officersWithWork = java.util.stream.IntStream.rangeClosed(1, 40)
                     .mapToObj(i -> String.format("zf%03d", i))
                     .filter(u -> tasks.createTaskQuery().taskCandidateUser(u).count() > 0).count();
-            assertThat(officersWithWork).as("several officers have inspections in their Tasklist").isGreaterThanOrEqualTo(5);
+            assertThat(officersWithWork).as("several inspectors have inspections in their Tasklist").isGreaterThanOrEqualTo(5);
             assertThat(demo.getBean(OverdueMonitor.class).today()).extracting(i -> i.rule()).contains("RESULT_NOT_PUBLISHED");
             assertThat(demo.getBean(FollowUps.class).open()).extracting(f -> f.kind()).contains("HANDOVER");
             assertThat(tasks.createTaskQuery().taskDefinitionKey("awaitAcknowledgement").count()).isEqualTo(1);

@@ -22,8 +22,8 @@ import cn.spotcheck.inspection.InspectionView;
 import cn.spotcheck.inspection.Inspections;
 
 /**
- * Replacing an officer after the inspections were dispatched moves the running inspection: its record, who is
- * offered its open task, and its 检查通知书 (re-issued, the old one marked superseded). The replaced officer sees
+ * Replacing an inspector after the inspections were dispatched moves the running inspection: its record, who is
+ * offered its open task, and its 检查通知书 (re-issued, the old one marked superseded). The replaced inspector sees
  * nothing of it any more; the new one finds it in 我的待办.
  */
 @SpotCheckIntegrationTest

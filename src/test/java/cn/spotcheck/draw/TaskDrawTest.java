@@ -97,9 +97,9 @@ class TaskDrawTest {
         assertThat(inspections.size()).isEqualTo(targets.size());
         JsonNode first = inspections.get(0);
         assertThat(first.get("status").asText()).isEqualTo("OPEN");
-        String officer = first.get("inspectorStaffNos").get(0).asText();
+        String inspector = first.get("inspectorStaffNos").get(0).asText();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(first.get("code").asText())
-                .taskDefinitionKey("onSiteInspection").taskCandidateUser(officer).count()).isEqualTo(1);
+                .taskDefinitionKey("onSiteInspection").taskCandidateUser(inspector).count()).isEqualTo(1);
         assertThat(fagui().getForObject("/api/inspections/" + first.get("code").asText(), JsonNode.class).get("targetId").asLong())
                 .isEqualTo(first.get("targetId").asLong());
         runDispatchJobs(taskId);

@@ -33,7 +33,7 @@ import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /**
- * The record cannot be rewritten through the engine's REST API: an officer (or a legal user) cannot move a due
+ * The record cannot be rewritten through the engine's REST API: an inspector (or a legal user) cannot move a due
  * date, drop a co-inspector, rewrite the variables that say who inspects which target, or submit fields his form
  * does not have, neither on {@code /engine-rest} nor on the API Tasklist itself uses. An administrator can.
  */
@@ -72,20 +72,20 @@ class EngineGuardTest {
     void anOfficerCannotRewriteWhoInspectsWhatOrWhen() {
         Task onSite = onSiteTaskOf(newInspection());
         String task = "/engine-rest/task/" + onSite.getId();
-        TestRestTemplate officer = http.withBasicAuth("zf001", "demo");
+        TestRestTemplate inspector = http.withBasicAuth("zf001", "demo");
 
-        assertRefused(officer.exchange(task + "/variables/inspectorUserIds", HttpMethod.PUT,
+        assertRefused(inspector.exchange(task + "/variables/inspectorUserIds", HttpMethod.PUT,
                 json(Map.of("value", "zf001", "type", "String")), JsonNode.class));
-        assertRefused(officer.exchange(task + "/localVariables/inspectionEndDate", HttpMethod.PUT,
+        assertRefused(inspector.exchange(task + "/localVariables/inspectionEndDate", HttpMethod.PUT,
                 json(Map.of("value", "2099-01-01", "type", "String")), JsonNode.class));
-        assertRefused(officer.exchange(task + "/variables", HttpMethod.POST,
+        assertRefused(inspector.exchange(task + "/variables", HttpMethod.POST,
                 json(Map.of("modifications", Map.of("targetId", Map.of("value", 1)))), JsonNode.class));
-        assertRefused(officer.exchange(task + "/identity-links/delete", HttpMethod.POST,
+        assertRefused(inspector.exchange(task + "/identity-links/delete", HttpMethod.POST,
                 json(Map.of("userId", "zf002", "type", "candidate")), JsonNode.class));
-        assertRefused(officer.exchange(task + "/identity-links", HttpMethod.POST,
+        assertRefused(inspector.exchange(task + "/identity-links", HttpMethod.POST,
                 json(Map.of("userId", "zf009", "type", "candidate")), JsonNode.class));
-        assertRefused(officer.exchange(task, HttpMethod.PUT, json(Map.of("name", "现场检查", "due", "2099-01-01T00:00:00.000+0800")), JsonNode.class));
-        assertRefused(officer.exchange(task, HttpMethod.DELETE, null, JsonNode.class));
+        assertRefused(inspector.exchange(task, HttpMethod.PUT, json(Map.of("name", "现场检查", "due", "2099-01-01T00:00:00.000+0800")), JsonNode.class));
+        assertRefused(inspector.exchange(task, HttpMethod.DELETE, null, JsonNode.class));
         assertRefused(http.withBasicAuth("fagui", "demo").exchange(task, HttpMethod.PUT,
                 json(Map.of("name", "现场检查", "due", "2099-01-01T00:00:00.000+0800")), JsonNode.class));
 
@@ -94,7 +94,7 @@ class EngineGuardTest {
         assertThat(taskService.createTaskQuery().taskId(onSite.getId()).singleResult().getDueDate())
                 .isEqualTo(java.sql.Timestamp.valueOf("2027-10-31 23:59:59"));
 
-        ResponseEntity<JsonNode> foreign = complete(officer, onSite.getId(),
+        ResponseEntity<JsonNode> foreign = complete(inspector, onSite.getId(),
                 Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "资质齐全", "targetId", 1));
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(foreign.getBody().get("message").asText()).contains("targetId");
@@ -145,21 +145,21 @@ class EngineGuardTest {
         ProcessInstance inspection = newInspection();
         Task onSite = onSiteTaskOf(inspection);
         assertThat(onSite.getDueDate()).as("due at the end of the task's window").isEqualTo(java.sql.Timestamp.valueOf("2027-10-31 23:59:59"));
-        TestRestTemplate officer = http.withBasicAuth("zf001", "demo");
-        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-12-01", "onSiteNotes", "无")), "inspectionDate", "期限");
-        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-02-30", "onSiteNotes", "无")), "inspectionDate", "不是有效日期");
-        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-20", "onSiteNotes", "无")), "inspectionDate", "晚于今天");
-        assertThat(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无")).getStatusCode())
+        TestRestTemplate inspector = http.withBasicAuth("zf001", "demo");
+        assertDateRefused(complete(inspector, onSite.getId(), Map.of("inspectionDate", "2027-12-01", "onSiteNotes", "无")), "inspectionDate", "期限");
+        assertDateRefused(complete(inspector, onSite.getId(), Map.of("inspectionDate", "2027-02-30", "onSiteNotes", "无")), "inspectionDate", "不是有效日期");
+        assertDateRefused(complete(inspector, onSite.getId(), Map.of("inspectionDate", "2027-05-20", "onSiteNotes", "无")), "inspectionDate", "晚于今天");
+        assertThat(complete(inspector, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         String result = taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("resultEntry").singleResult().getId();
-        assertDateRefused(complete(officer, result, Map.of("resultCategory", "xx", "findings", "无", "inspectionEndDate", "2027-05-10")),
+        assertDateRefused(complete(inspector, result, Map.of("resultCategory", "xx", "findings", "无", "inspectionEndDate", "2027-05-10")),
                 "resultCategory", "标准类别");
-        assertDateRefused(complete(officer, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "99999-01-01")),
+        assertDateRefused(complete(inspector, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "99999-01-01")),
                 "inspectionEndDate", "不是有效日期");
-        assertDateRefused(complete(officer, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-09")),
+        assertDateRefused(complete(inspector, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-09")),
                 "inspectionEndDate", "早于现场检查日期");
-        assertThat(complete(officer, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-10"))
+        assertThat(complete(inspector, result, Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-10"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -168,14 +168,14 @@ class EngineGuardTest {
         ProcessInstance inspection = newInspection();
         Task onSite = onSiteTaskOf(inspection);
         assertThat(runtimeService.getVariable(inspection.getId(), "officerChoices").toString()).startsWith("zf001|").contains(";zf002|");
-        TestRestTemplate officer = http.withBasicAuth("zf001", "demo");
+        TestRestTemplate inspector = http.withBasicAuth("zf001", "demo");
         Map<String, Object> alone = Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无", "presentOfficer1", "zf001");
-        assertDateRefused(complete(officer, onSite.getId(), alone), "presentOfficer2", "两名执法人员");
-        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
+        assertDateRefused(complete(inspector, onSite.getId(), alone), "presentOfficer2", "两名执法人员");
+        assertDateRefused(complete(inspector, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
                 "presentOfficer1", "zf001", "presentOfficer2", "zf009")), "presentOfficer2", "不是本次检查抽中");
-        assertDateRefused(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
+        assertDateRefused(complete(inspector, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
                 "presentOfficer1", "zf001", "presentOfficer2", "zf001")), "presentOfficer2", "同一人");
-        assertThat(complete(officer, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
+        assertThat(complete(inspector, onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无",
                 "presentOfficer1", "zf002", "presentOfficer2", "zf001")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(inspections.get(inspection.getBusinessKey()).presentOfficers()).containsExactly("zf002", "zf001");
     }

@@ -22,8 +22,8 @@ import cn.spotcheck.inspection.Inspections;
 
 /**
  * What is not public is not for every logged-in user: a draw before it is confirmed is read by the legal staff,
- * the supervision group and administrators only; the documents of an inspection by its own officers and those
- * groups, not by another inspection's officer.
+ * the supervision group and administrators only; the documents of an inspection by its own inspectors and those
+ * groups, not by another inspection's inspector.
  */
 @SpotCheckIntegrationTest
 class ReadingPermissionsTest {

@@ -25,7 +25,7 @@ import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /**
- * A drawn officer logs in to Tasklist, finds the result entry of their inspection under 我的待办, claims it, fills
+ * A drawn inspector logs in to Tasklist, finds the result entry of their inspection under 我的待办, claims it, fills
  * the Camunda Form (a result category is required) and completes it; the task leaves the list.
  */
 @SpotCheckIntegrationTest
@@ -47,13 +47,13 @@ class ResultEntryInTasklistBrowserTest {
     @Test
     void anOfficerCompletesTheResultEntryThroughTheForm() throws Exception {
         InspectionView inspection = inspectionAwaitingResult();
-        String officer = inspection.inspectorStaffNos().get(0);
+        String inspector = inspection.inspectorStaffNos().get(0);
 
         try (Browser browser = new Browser()) {
             WebDriver page = browser.driver();
             page.get("http://localhost:" + port + "/camunda/app/tasklist/");
             browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
-                    .sendKeys(officer);
+                    .sendKeys(inspector);
             page.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
             page.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
 

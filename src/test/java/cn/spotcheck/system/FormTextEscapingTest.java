@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
-/** A name full of Markdown reaches an officer's form as the text it is, not as a link or an external image. */
+/** A name full of Markdown reaches an inspector's form as the text it is, not as a link or an external image. */
 @SpotCheckIntegrationTest
 class FormTextEscapingTest {
 

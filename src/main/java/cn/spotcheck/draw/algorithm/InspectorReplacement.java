@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Redraws one inspector slot of an existing assignment (a replaced officer is redrawn and the reason recorded).
+ * Redraws one inspector slot of an existing assignment (a replaced inspector is redrawn and the reason recorded).
  * Only that slot changes. The new inspector is the best by <b>(load, key, id)</b> among the pool's inspectors who
  * are not the replaced one, not already on the target and not recused for it, where load is the number of
  * targets in the current assignment and {@code key = H(seed, "replacement|<sequence>|<targetId>|<inspectorId>")}.

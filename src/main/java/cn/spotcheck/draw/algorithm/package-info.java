@@ -1,5 +1,5 @@
 /**
- * The 双随机 draw as a pure function: which targets are inspected (抽取检查对象) and which enforcement officers
+ * The 双随机 draw as a pure function: which targets are inspected (抽取检查对象) and which enforcement inspectors
  * inspect each of them (抽取执法检查人员), plus the digests that let anyone re-run and check a published draw.
  *
  * <p>Nothing here knows Spring, JPA or the database: the callers (the {@code draw} module's services) load the
