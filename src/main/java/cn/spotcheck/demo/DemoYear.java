@@ -78,7 +78,7 @@ class DemoYear {
         complete(String.valueOf(plan.id()), "justiceReview", "sifa", Map.of("approved", true, "comment", "经合法性审核，同意发布。"));
 
         as("fagui", () -> runtimeService.startProcessInstanceByKey(SpotCheckTaskProcess.KEY, String.valueOf(freight),
-                SpotCheckTaskProcess.startVariables(freight)));
+                SpotCheckTaskProcess.startVariables(plans.task(freight))));
         complete(String.valueOf(freight), "confirmDraw", "fagui", Map.of("approved", true, "comment", "抽取结果无误"));
         while (dispatch.dispatchRound(freight)) {
             // every batch now, so that the walk-through finds its inspections at once

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.plan.TaskView;
 
 /**
  * The {@code spot-check-task} diagram's edge: its variable names are written here and nowhere else, and its draw
@@ -20,6 +21,8 @@ public class SpotCheckTaskProcess {
 
     /** The spot-check task the process draws and dispatches (also its business key). */
     public static final String SPOT_CHECK_TASK_ID = "taskId";
+    /** What the process's tasks are about, in their names and the Tasklist filters: the spot-check task's name. */
+    static final String SUBJECT = "subject";
     /** 确认并公布's decision, read by its gateway. */
     static final String APPROVED = "approved";
 
@@ -37,8 +40,8 @@ public class SpotCheckTaskProcess {
     }
 
     /** The variables the task's process starts with. */
-    public static Map<String, Object> startVariables(long spotCheckTaskId) {
-        return Map.of(SPOT_CHECK_TASK_ID, spotCheckTaskId);
+    public static Map<String, Object> startVariables(TaskView task) {
+        return Map.of(SPOT_CHECK_TASK_ID, task.id(), SUBJECT, task.name());
     }
 
     public void drawTargets(DelegateExecution execution) {

@@ -82,7 +82,7 @@ public class TaskSchedule {
             return false;
         }
         runtimeService.startProcessInstanceByKey(SpotCheckTaskProcess.KEY, String.valueOf(taskId),
-                SpotCheckTaskProcess.startVariables(taskId));
+                SpotCheckTaskProcess.startVariables(plans.task(taskId)));
         return true;
     }
 

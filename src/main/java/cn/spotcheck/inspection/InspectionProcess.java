@@ -40,6 +40,8 @@ public class InspectionProcess {
     static final String INSPECTION_CODE = "inspectionCode";
     static final String INSPECTOR_CHOICES = "officerChoices";
     static final String ITEM_SUMMARY = "itemSummary";
+    /** What the inspection's tasks are about, in their names and the Tasklist filters: the target and the code. */
+    static final String SUBJECT = "subject";
     static final String INSPECTION_DATE = "inspectionDate";
     static final String PRESENT_INSPECTOR_1 = "presentOfficer1";
     static final String PRESENT_INSPECTOR_2 = "presentOfficer2";
@@ -97,6 +99,7 @@ public class InspectionProcess {
         execution.setVariable(TARGET_CODE, issued.targetCode());
         execution.setVariable(INSPECTOR_CHOICES, issued.officerChoices());
         execution.setVariable(ITEM_SUMMARY, issued.itemSummary());
+        execution.setVariable(SUBJECT, issued.targetName() + "（" + execution.getProcessBusinessKey() + "）");
     }
 
     /** 现场检查 completed: its date, and the inspectors present (those chosen on the form, else the drawn team). */

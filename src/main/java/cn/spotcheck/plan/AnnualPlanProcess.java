@@ -28,6 +28,8 @@ public class AnnualPlanProcess {
     static final String REVISION = "revision";
     static final String AUTHOR = "author";
     static final String SUBMITTED_BY = "submittedBy";
+    /** What the review tasks are about, in their names and the Tasklist filters. */
+    static final String SUBJECT = "subject";
 
     // A review's own decision, read by the gateways; then kept under the stage's names for the next review to show.
     static final String APPROVED = "approved";
@@ -43,7 +45,8 @@ public class AnnualPlanProcess {
     /** The variables a plan's review process starts with. */
     static Map<String, Object> submission(AnnualPlan plan, String submittedBy) {
         return Map.of(PLAN_ID, plan.getId(), PLAN_YEAR, plan.getYear(), AUTHOR, plan.getAuthor(), SUBMITTED_BY, submittedBy,
-                PLAN_TITLE, plan.getTitle(), REVISION, plan.getRevision());
+                PLAN_TITLE, plan.getTitle(), REVISION, plan.getRevision(),
+                SUBJECT, plan.getTitle() + (plan.getRevision() > 1 ? "（第 " + plan.getRevision() + " 版）" : ""));
     }
 
     /**

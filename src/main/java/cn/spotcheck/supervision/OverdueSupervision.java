@@ -41,7 +41,7 @@ public class OverdueSupervision {
             if (UNWATCHED_RULES.contains(item.rule()) && !watchedByADiagram(item) && !alreadySupervised(item.reference())) {
                 runtimeService.startProcessInstanceByKey(PROCESS, item.reference(), Map.of(
                         "overdueRule", item.ruleName(), "overdueTitle", item.title(), "overdueDepartment", item.department(),
-                        "overdueDueDate", item.dueDate().toString()));
+                        "overdueDueDate", item.dueDate().toString(), "subject", item.title() + "（" + item.ruleName() + "）"));
                 log.info("逾期事项转督查考核组督办：{}（{}）", item.title(), item.ruleName());
             }
         }

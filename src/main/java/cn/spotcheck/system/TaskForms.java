@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.form.TaskFormData;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,13 @@ public class TaskForms {
     }
 
     private Optional<Fields> read(String userTaskId) {
+        // Asking the engine for a form the task does not have throws, and inside a listener that exception would
+        // mark the whole transaction rollback-only even when caught: a task without a form must not start a process
+        // that then silently rolls back.
+        TaskFormData data = formService.getTaskFormData(userTaskId);
+        if (data == null || (data.getCamundaFormRef() == null && data.getFormKey() == null)) {
+            return Optional.empty();
+        }
         try (InputStream form = formService.getDeployedTaskForm(userTaskId)) {
             Set<String> editable = new LinkedHashSet<>();
             Set<String> keys = new LinkedHashSet<>();

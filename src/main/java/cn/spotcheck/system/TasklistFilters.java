@@ -87,6 +87,7 @@ class TasklistFilters {
     /** Shown on each task's card, first the 暂定 note so that a guessed deadline is seen before anything else. */
     private static final List<Map<String, String>> VARIABLES = List.of(
             Map.of("name", "deadlineNote", "label", "期限"),
+            Map.of("name", TaskSubjects.SUBJECT, "label", "事项"),
             Map.of("name", "inspectionCode", "label", "检查编号"),
             Map.of("name", "planTitle", "label", "计划"),
             Map.of("name", "resultCategory", "label", "检查结果"));

@@ -49,7 +49,7 @@ class OverdueSupervisionTest {
         for (String reference : List.of("task:" + taskId, "plan:" + draft)) {
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup("supervision").list();
             assertThat(tasks).as(reference).hasSize(1);
-            assertThat(tasks.get(0).getName()).isEqualTo("督办逾期事项");
+            assertThat(tasks.get(0).getName()).as("names the overdue item and its rule").startsWith("督办逾期事项 · ").endsWith("）");
             taskService.complete(tasks.get(0).getId(), Map.of("supervisionComment", "已督促责任部门说明情况"));
         }
         overdueSupervision.openMissing();

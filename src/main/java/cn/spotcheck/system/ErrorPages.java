@@ -1,0 +1,58 @@
+package cn.spotcheck.system;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Whatever ends in an error without the platform's own handling (an unknown address, a method a path does not take,
+ * a failure outside a controller): a Chinese page for a person, the API's JSON error shape for a program. Replaces
+ * Spring Boot's English "Whitelabel" page and its {@code {"error":"Not Found"}}.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        if (status == null || !status.isError()) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? request.getRequestURI() : uri.toString();
+        if (wantsPage(request, path)) {
+            return new ModelAndView("error", Map.of("status", status.value(), "path", path), status);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message(status), List.of()));
+    }
+
+    private static boolean wantsPage(HttpServletRequest request, String path) {
+        String accept = request.getHeader("Accept");
+        return !path.startsWith("/api/") && !path.startsWith("/engine-rest/") && accept != null && accept.contains("text/html");
+    }
+
+    static String message(HttpStatus status) {
+        return switch (status.value()) {
+            case 400 -> "请求有误，请检查后重试";
+            case 401 -> "请先登录";
+            case 403 -> "无权访问";
+            case 404 -> "地址不存在";
+            case 405 -> "该地址不支持这种请求方式";
+            case 406 -> "无法按请求的格式答复";
+            case 413 -> "提交的内容过大";
+            case 415 -> "不支持提交内容的格式";
+            default -> status.is4xxClientError() ? "请求未能处理（" + status.value() + "）" : "服务器处理请求时出错，请稍后重试";
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package cn.spotcheck.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.spotcheck.Browser;
+import cn.spotcheck.SpotCheckIntegrationTest;
+
+/**
+ * 政策法规处 drafts a year's plan in the browser: new plan, two tasks (a third one breaking the ratio rule is refused
+ * with the rule named and nothing saved), submit; the 法制 review then waits in Tasklist named after the plan.
+ */
+@SpotCheckIntegrationTest
+class PlanPagesBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void aClerkDraftsAPlanWithTwoTasksAndSubmitsItFromThePages() throws Exception {
+        String title = "2027 年度浏览器起草抽查计划 " + System.nanoTime();
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            page.get("http://localhost:" + port + "/plans?year=2027");
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("fagui");
+            page.findElement(By.name("password")).sendKeys("demo");
+            page.findElement(By.cssSelector("form button[type=submit]")).click();
+
+            WebElement form = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-plan")));
+            new Select(form.findElement(By.name("department"))).selectByVisibleText("运输管理科");
+            form.findElement(By.name("title")).sendKeys(title);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-task")));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+            assertThat(page.findElement(By.id("plan-status")).getText()).isEqualTo("草稿");
+            addTask(browser, "道路货物运输经营资质抽查", "JT-HY-01", "公路货运", "5");
+            addTask(browser, "驾驶员培训机构教学质量抽查", "JT-JP-01", "驾驶员培训", "10");
+            addTask(browser, "比例过高的任务", "JT-HY-02", "公路货运", "50");
+            assertThat(page.findElement(By.cssSelector("#new-task ul.errors")).getText()).contains("比例");
+            browser.screenshot("plan-task-refused");
+            assertThat(page.findElements(By.cssSelector("table.tasks tbody tr"))).hasSize(2);
+            assertThat(page.findElement(By.cssSelector("table.tasks")).getText())
+                    .contains("道路货物运输经营资质抽查", "驾驶员培训机构教学质量抽查", "依据：");
+
+            page.findElement(By.id("submit-plan")).click();
+            browser.await().until(d -> "审核中".equals(d.findElement(By.id("plan-status")).getText()));
+            browser.screenshot("plan-submitted");
+        }
+        List<Task> review = taskService.createTaskQuery().taskDefinitionKey("legalReview").taskNameLike("%" + title + "%").list();
+        assertThat(review).hasSize(1);
+        assertThat(review.get(0).getName()).isEqualTo("法制审核 · " + title);
+        assertThat(review.get(0).getDueDate()).as("31 March").isNotNull();
+    }
+
+    private static void addTask(Browser browser, String name, String item, String category, String percent) {
+        WebDriver page = browser.driver();
+        WebElement form = page.findElement(By.id("new-task"));
+        WebElement nameField = form.findElement(By.name("name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        Select items = new Select(form.findElement(By.name("itemCodes")));
+        items.deselectAll();
+        items.selectByValue(item);
+        Select categories = new Select(form.findElement(By.name("categories")));
+        categories.deselectAll();
+        categories.selectByValue(category);
+        WebElement ratio = form.findElement(By.name("ratioPercent"));
+        ratio.clear();
+        ratio.sendKeys(percent);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-task")));
+    }
+}
