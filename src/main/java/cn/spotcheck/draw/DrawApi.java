@@ -13,12 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.draw.algorithm.Verification;
-import cn.spotcheck.plan.AnnualPlans;
-import cn.spotcheck.plan.PlanView;
-import cn.spotcheck.plan.TaskView;
-import cn.spotcheck.identity.Roles;
 import cn.spotcheck.system.ApiException;
 
 /** Starting a task's draw, reading the record, verifying it and the chain, replacing an inspector. */
@@ -31,15 +26,13 @@ class DrawApi {
     private final DrawViews draws;
     private final DrawVerification verification;
     private final InspectorReplacements replacements;
-    private final AnnualPlans plans;
     private final TaskSchedule schedule;
 
-    DrawApi(DrawViews draws, DrawVerification verification, InspectorReplacements replacements, AnnualPlans plans,
+    DrawApi(DrawViews draws, DrawVerification verification, InspectorReplacements replacements,
             TaskSchedule schedule) {
         this.draws = draws;
         this.verification = verification;
         this.replacements = replacements;
-        this.plans = plans;
         this.schedule = schedule;
     }
 
@@ -47,15 +40,7 @@ class DrawApi {
     @PostMapping("/tasks/{taskId}/start")
     @PreAuthorize(DRAWERS)
     ResponseEntity<DrawView> start(@PathVariable("taskId") long taskId) {
-        PlanView plan = plans.planOf(taskId);
-        if (!plan.published()) {
-            throw ApiException.conflict("taskId", "任务所属计划“" + plan.title() + "”尚未发布（当前：" + plan.statusName() + "），不能开始抽取");
-        }
-        TaskView task = plans.task(taskId);
-        if (!schedule.started(taskId) && task.end().isBefore(BureauTime.today())) {
-            throw ApiException.conflict("taskId", "抽查任务“" + task.name() + "”的期限已于 " + task.end()
-                    + " 结束，不能再抽取；逾期事项由督查考核组督办，如需继续请调整计划");
-        }
+        schedule.checkStartable(taskId);
         if (schedule.startOnce(taskId)) {
             return ResponseEntity.status(HttpStatus.CREATED).body(draws.ofTask(taskId));
         }
@@ -72,12 +57,9 @@ class DrawApi {
         return readable(draws.byId(id));
     }
 
-    /**
-     * A draw not yet confirmed may still be objected to and redrawn: until it is published, only the legal staff
-     * who confirm it, the supervision group and administrators read it (the public reads it once published).
-     */
+    /** See {@link DrawViews#readableByCurrentUser}. */
     private static DrawView readable(DrawView draw) {
-        if (draw.publishedAt() == null && !Roles.current(Roles.LEGAL, Roles.SUPERVISION, Roles.ADMIN)) {
+        if (!DrawViews.readableByCurrentUser(draw)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "抽取结果尚未确认公布，仅法制审核人员、督查考核组和管理员可以查看", List.of());
         }
         return draw;

@@ -12,6 +12,7 @@ import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.draw.algorithm.InspectorAssignment;
 import cn.spotcheck.draw.algorithm.StratumDraw;
+import cn.spotcheck.identity.Roles;
 import cn.spotcheck.plan.TaskView;
 
 /** A draw record as people read it: targets by name with their inspectors by staff number, strata, replacements, chain. */
@@ -31,6 +32,14 @@ public class DrawViews {
         this.inputs = inputs;
         this.inspectors = inspectors;
         this.candidates = candidates;
+    }
+
+    /**
+     * A draw not yet confirmed may still be objected to and redrawn: until it is published, only the legal staff who
+     * confirm it, the supervision group and administrators read it (the public reads it once published).
+     */
+    static boolean readableByCurrentUser(DrawView draw) {
+        return draw.publishedAt() != null || Roles.current(Roles.LEGAL, Roles.SUPERVISION, Roles.ADMIN);
     }
 
     public boolean isDrawn(long taskId) {

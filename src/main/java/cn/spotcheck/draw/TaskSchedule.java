@@ -16,6 +16,7 @@ import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.PlanView;
 import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.system.ApiException;
 
 /**
  * The dates of a spot-check task as its diagrams read them, and the daily start of tasks whose start date has
@@ -69,6 +70,22 @@ public class TaskSchedule {
      */
     public void start(Object taskId) {
         startOnce(id(taskId));
+    }
+
+    /**
+     * Whether someone may start the task's draw now (开始抽取): its plan is published, and its end date has not passed
+     * unless it has already started (then starting again only answers with its draw). Refused with the reason.
+     */
+    public void checkStartable(long taskId) {
+        PlanView plan = plans.planOf(taskId);
+        if (!plan.published()) {
+            throw ApiException.conflict("taskId", "任务所属计划“" + plan.title() + "”尚未发布（当前：" + plan.statusName() + "），不能开始抽取");
+        }
+        TaskView task = plans.task(taskId);
+        if (!started(taskId) && task.end().isBefore(BureauTime.today())) {
+            throw ApiException.conflict("taskId", "抽查任务“" + task.name() + "”的期限已于 " + task.end()
+                    + " 结束，不能再抽取；逾期事项由督查考核组督办，如需继续请调整计划");
+        }
     }
 
     /**

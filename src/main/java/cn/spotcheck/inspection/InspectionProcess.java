@@ -10,10 +10,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.system.DiagramProperties;
+import cn.spotcheck.system.TaskSubjects;
 
 /**
  * The {@code inspection} diagram's edge. Its variable and step names are written here and nowhere else; each listener
@@ -40,8 +44,6 @@ public class InspectionProcess {
     static final String INSPECTION_CODE = "inspectionCode";
     static final String INSPECTOR_CHOICES = "officerChoices";
     static final String ITEM_SUMMARY = "itemSummary";
-    /** What the inspection's tasks are about, in their names and the Tasklist filters: the target and the code. */
-    static final String SUBJECT = "subject";
     static final String INSPECTION_DATE = "inspectionDate";
     static final String PRESENT_INSPECTOR_1 = "presentOfficer1";
     static final String PRESENT_INSPECTOR_2 = "presentOfficer2";
@@ -53,7 +55,8 @@ public class InspectionProcess {
 
     /**
      * The diagram's periods, written once each as extension properties of the process (Modeler: 流程 → Extension
-     * properties) and copied into these variables at the start, where the due dates and timers read them.
+     * properties) and copied into these variables when the result is recorded, where the publication step's due date
+     * and timers read them (not at the start: a fan-out starts tens of thousands of inspections, each variable a row).
      */
     static final String PUBLICATION_WORKING_DAYS = "publicationWorkingDays";
     static final String PUBLICATION_REMINDER_WORKING_DAY = "publicationReminderWorkingDay";
@@ -82,10 +85,6 @@ public class InspectionProcess {
             throw new IllegalStateException("检查流程必须以检查编号作为业务键启动");
         }
         execution.setVariable(INSPECTION_CODE, code);
-        DiagramProperties periods = DiagramProperties.of(execution);
-        for (String period : List.of(PUBLICATION_WORKING_DAYS, PUBLICATION_REMINDER_WORKING_DAY)) {
-            execution.setVariable(period, periods.workingDays(period));
-        }
         inspections.open(code, number(execution, SPOT_CHECK_TASK_ID), number(execution, TARGET_ID), strings(execution.getVariable(ITEM_CODES)),
                 strings(execution.getVariable(INSPECTOR_IDS)), execution.getProcessInstanceId());
     }
@@ -99,7 +98,6 @@ public class InspectionProcess {
         execution.setVariable(TARGET_CODE, issued.targetCode());
         execution.setVariable(INSPECTOR_CHOICES, issued.officerChoices());
         execution.setVariable(ITEM_SUMMARY, issued.itemSummary());
-        execution.setVariable(SUBJECT, issued.targetName() + "（" + execution.getProcessBusinessKey() + "）");
     }
 
     /** 现场检查 completed: its date, and the inspectors present (those chosen on the form, else the drawn team). */
@@ -122,6 +120,23 @@ public class InspectionProcess {
                 day(endDate));
         task.getExecution().setVariable(FOLLOW_UP_KIND, category.followUp());
         task.getExecution().setVariable(FINDING, category.finding());
+        DiagramProperties periods = DiagramProperties.of(task.getExecution());
+        for (String period : List.of(PUBLICATION_WORKING_DAYS, PUBLICATION_REMINDER_WORKING_DAY)) {
+            task.getExecution().setVariable(period, periods.workingDays(period));
+        }
+    }
+
+    /**
+     * What an inspection's task is about, for its name and the Tasklist filters (see {@code TaskSubjects}): the target
+     * and the code. Read from what the process already holds rather than kept in a variable of its own.
+     */
+    @EventListener(condition = "#task.eventName == 'create'")
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void subject(DelegateTask task) {
+        if (task.getVariable(TaskSubjects.SUBJECT) == null && task.getVariable(TARGET_NAME) instanceof String target
+                && task.getExecution().getProcessBusinessKey() != null && task.getVariable(INSPECTION_CODE) != null) {
+            task.setVariableLocal(TaskSubjects.SUBJECT, target + "（" + task.getVariable(INSPECTION_CODE) + "）");
+        }
     }
 
     /** The reviewer's decision is the reviewer's: the form opens without an earlier round's answer. */

@@ -160,6 +160,17 @@ public class Inspections {
                 (rs, i) -> view(rs), taskId);
     }
 
+    /** One page of a task's inspections, in code order. */
+    public List<InspectionView> ofTask(long taskId, int offset, int limit) {
+        return jdbc.query("select " + COLUMNS + " from spotcheck.inspection where task_id = ? order by code offset ? limit ?",
+                (rs, i) -> view(rs), taskId, offset, limit);
+    }
+
+    public int countOf(long taskId) {
+        Integer n = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ?", Integer.class, taskId);
+        return n == null ? 0 : n;
+    }
+
     public InspectionView get(String code) {
         List<InspectionView> found = jdbc.query("select " + COLUMNS + " from spotcheck.inspection where code = ?",
                 (rs, i) -> view(rs), code);

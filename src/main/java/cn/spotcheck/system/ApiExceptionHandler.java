@@ -18,6 +18,9 @@ import org.springframework.validation.BindException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -25,8 +28,14 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure under {@code /api} into {@link ApiError}; no stack trace ever reaches the caller. */
-@RestControllerAdvice(basePackages = "cn.spotcheck")
+/**
+ * Turns every failure under {@code /api} into {@link ApiError}; no stack trace ever reaches the caller. Pages have
+ * their own handler ({@link PageExceptionHandler}).
+ */
+// Only the REST controllers (selectors are alternatives: a package here would take in the pages too), and before the
+// pages' handler, which would otherwise also apply to them.
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

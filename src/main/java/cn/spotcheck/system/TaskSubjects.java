@@ -11,9 +11,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist lists tasks by name: four rows of "现场检查" say nothing. Each diagram's adapter puts what a task is about
- * into the process variable {@value #SUBJECT} ("长春远航运输有限公司（JC-1-00012）", a plan's title); a new task's name
- * then reads "现场检查 · 长春远航运输有限公司（JC-1-00012）".
+ * Tasklist lists tasks by name: four rows of "现场检查" say nothing. Each diagram's adapter says what a task is about
+ * in the variable {@value #SUBJECT} (a plan's title in the process; for an inspection's tasks, "长春远航运输有限公司
+ * （JC-1-00012）" set on the task as it is created); a new task's name then reads "现场检查 · 长春远航运输有限公司
+ * （JC-1-00012）".
  * <p>
  * The filters' columns show variables, and an inspector may read the variables of their own task but not of the
  * process (which would show them every variable of the inspection through the REST API). So the columns' variables
@@ -21,12 +22,12 @@ import org.springframework.stereotype.Component;
  * not reach the process.
  */
 @Component
-class TaskSubjects {
+public class TaskSubjects {
 
-    static final String SUBJECT = "subject";
+    public static final String SUBJECT = "subject";
 
     /** What the Tasklist filters show beside each task (besides the 暂定 note, which is the task's own already). */
-    static final List<String> LISTED = List.of(SUBJECT, "inspectionCode", "planTitle");
+    static final List<String> LISTED = List.of(SUBJECT, "planTitle");
 
     private final TaskForms forms;
 

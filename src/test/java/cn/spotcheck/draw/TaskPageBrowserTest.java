@@ -1,0 +1,118 @@
+package cn.spotcheck.draw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.spotcheck.Browser;
+import cn.spotcheck.Fixtures;
+import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.inspection.InspectionView;
+import cn.spotcheck.inspection.Inspections;
+
+/**
+ * A task's page through its year: 政策法规处 starts the draw from it; once confirmed and dispatched, the supervision
+ * group reads the draw with a verification that holds, the drawn targets with their inspectors by name, and the
+ * 任务台账 with a result not published in time marked.
+ */
+@SpotCheckIntegrationTest
+class TaskPageBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    Inspections inspections;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aTaskIsDrawnFromItsPageAndItsLedgerShowsWhatIsOverdue() throws Exception {
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-WX-01", List.of("机动车维修"), 0.03);
+        ClockUtil.setCurrentTime(Timestamp.valueOf("2027-06-01 09:00:00"));
+        try (Browser browser = new Browser()) {
+            WebDriver page = login(browser, taskId, "fagui");
+            page.findElement(By.id("start-draw")).click();
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
+            assertThat(page.findElement(By.id("draw-facts")).getText()).contains("待确认公布");
+            assertThat(page.findElement(By.id("verification")).getText()).startsWith("一致");
+            assertThat(page.findElements(By.id("start-draw"))).isEmpty();
+            assertThat(page.findElement(By.tagName("nav")).getText()).contains("导入").doesNotContain("督查考核");
+            browser.screenshot("task-drawn");
+        }
+
+        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
+        InspectionView late = inspections.ofTask(taskId).get(0);
+        complete(late, "onSiteInspection", Map.of("inspectionDate", "2027-05-20", "onSiteNotes", "查验维修台账"));
+        complete(late, "resultEntry", Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-20"));
+        int dispatched = inspections.countOf(taskId);
+
+        try (Browser browser = new Browser()) {
+            WebDriver page = login(browser, taskId, "ducha");
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
+            assertThat(page.findElement(By.id("verification")).getText()).startsWith("一致");
+            assertThat(page.findElement(By.id("draw-facts")).getText()).contains("随机种子", "已公布");
+            assertThat(page.findElements(By.cssSelector("table.drawn tbody tr"))).hasSize(Math.min(dispatched, TaskPages.PAGE_SIZE));
+            assertThat(page.findElement(By.cssSelector("table.drawn tbody tr")).getText()).matches("(?s).*（zf\\d{3}）.*");
+            assertThat(page.findElements(By.cssSelector("table.ledger tbody tr"))).hasSize(Math.min(dispatched, TaskPages.PAGE_SIZE));
+            assertThat(page.findElement(By.cssSelector("table.ledger tr.overdue")).getText()).contains(late.code(), "逾期", "未发现问题");
+            assertThat(page.findElements(By.id("start-draw"))).as("only the legal staff start draws").isEmpty();
+            browser.screenshot("task-ledger");
+
+            page.get("http://localhost:" + port + "/supervision");
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.overdue-items")));
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("检查结果未在公示期限内公示", late.code());
+            assertThat(page.findElement(By.tagName("nav")).getText()).contains("督查考核").doesNotContain("导入");
+            browser.screenshot("supervision-overdue");
+        }
+        try (Browser browser = new Browser()) {
+            WebDriver page = login(browser, taskId, late.inspectorStaffNos().get(0));
+            assertThat(page.findElement(By.tagName("nav")).getText()).doesNotContain("导入", "督查考核", "运行监控").contains("任务列表");
+            assertThat(page.findElement(By.tagName("main")).getText()).as("a published draw is public").contains("随机种子");
+            page.get("http://localhost:" + port + "/supervision");
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+        }
+    }
+
+    private WebDriver login(Browser browser, long taskId, String user) {
+        WebDriver page = browser.driver();
+        page.get("http://localhost:" + port + "/tasks/" + taskId);
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
+        page.findElement(By.name("password")).sendKeys("demo");
+        page.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.ledger")));
+        return page;
+    }
+
+    private void complete(InspectionView inspection, String step, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey(step).singleResult();
+        taskService.complete(task.getId(), variables);
+    }
+}
