@@ -44,7 +44,7 @@ class InspectionNotices {
     }
 
     /** What the inspectorNames' forms show once the notice is issued: whom they check, for what, on which legal basis. */
-    record Issued(String targetName, String targetCode, String officerChoices, String itemSummary) {
+    record Issued(String targetName, String targetCode, String inspectorChoices, String itemSummary) {
     }
 
     /** Issues the notice; {@code targetName} is null when an inspection was started by hand rather than by the dispatcher. */

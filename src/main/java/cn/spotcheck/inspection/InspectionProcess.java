@@ -96,7 +96,7 @@ public class InspectionProcess {
                 strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
         execution.setVariable(TARGET_NAME, issued.targetName());
         execution.setVariable(TARGET_CODE, issued.targetCode());
-        execution.setVariable(INSPECTOR_CHOICES, issued.officerChoices());
+        execution.setVariable(INSPECTOR_CHOICES, issued.inspectorChoices());
         execution.setVariable(ITEM_SUMMARY, issued.itemSummary());
     }
 
