@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.calendar.WorkingDays;
 import cn.spotcheck.draw.DrawViews;
 import cn.spotcheck.followup.FollowUps;
 import cn.spotcheck.inspection.InspectionView;
@@ -30,12 +31,51 @@ public class OverdueMonitor {
     private final Inspections inspections;
     private final FollowUps followUps;
     private final DrawViews draws;
+    private final WorkingDays workingDays;
 
-    OverdueMonitor(AnnualPlans plans, Inspections inspections, FollowUps followUps, DrawViews draws) {
+    OverdueMonitor(AnnualPlans plans, Inspections inspections, FollowUps followUps, DrawViews draws, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.plans = plans;
         this.inspections = inspections;
         this.followUps = followUps;
         this.draws = draws;
+    }
+
+    /** Working days ahead that the supervision group watches before a deadline passes. */
+    static final int SOON_WORKING_DAYS = 3;
+
+    /**
+     * What falls due within {@value #SOON_WORKING_DAYS} working days and is not done yet, soonest first; the days
+     * left are {@code -daysOverdue}.
+     */
+    public List<OverdueItem> dueSoon() {
+        LocalDate today = BureauTime.today();
+        LocalDate horizon = workingDays.add(today, SOON_WORKING_DAYS);
+        List<OverdueItem> items = new ArrayList<>();
+        Map<Long, String> departmentOfTask = new HashMap<>();
+        for (PlanView plan : plans.all()) {
+            plan.tasks().forEach(t -> departmentOfTask.put(t.id(), plan.department()));
+            LocalDate due = PlanDeadlines.approvalDay(plan.year());
+            if (!plan.published() && plan.publishedAt() == null && !due.isBefore(today) && !due.isAfter(horizon)) {
+                items.add(item("PLAN_APPROVAL_SOON", "计划即将到批准期限", "plan:" + plan.id(), plan.title(), plan.department(), due, today));
+            }
+            if (plan.publishedAt() == null) {
+                continue;
+            }
+            for (TaskView task : plan.tasks()) {
+                boolean unfinished = !draws.isDrawn(task.id()) || inspections.openCount(task.id()) > 0;
+                if (unfinished && !task.end().isBefore(today) && !task.end().isAfter(horizon)) {
+                    items.add(item("TASK_END_SOON", "抽查任务即将到期", "task:" + task.id(), task.name(), plan.department(), task.end(), today));
+                }
+            }
+        }
+        for (InspectionView inspection : inspections.unpublishedDueBetween(today, horizon)) {
+            items.add(item("RESULT_DUE_SOON", "检查结果即将到公示期限", inspection.code(),
+                    "检查 " + inspection.code() + "（" + inspection.resultCategory() + "）",
+                    departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate(), today));
+        }
+        items.sort(Comparator.comparing(OverdueItem::dueDate));
+        return items;
     }
 
     public List<OverdueItem> today() {

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The 督查考核组's page: what is overdue today, by rule, filterable by department and rule, each row to its record. */
+/**
+ * The 督查考核组's page: what is overdue today, by rule, and what falls due within a few working days; filterable by
+ * department and rule, each row to its record.
+ */
 @Controller
 @RequestMapping("/supervision")
 @PreAuthorize("hasAnyAuthority('supervision', 'camunda-admin')")
@@ -41,6 +44,10 @@ class SupervisionPages {
         Map<String, List<Row>> byRule = shown.stream().collect(Collectors.groupingBy(OverdueItem::ruleName, LinkedHashMap::new,
                 Collectors.mapping(i -> new Row(i, link(i.reference())), Collectors.toList())));
         model.addAttribute("byRule", byRule);
+        model.addAttribute("soon", monitor.dueSoon().stream()
+                .filter(i -> department == null || department.isBlank() || department.equals(i.department()))
+                .map(i -> new Row(i, link(i.reference()))).toList());
+        model.addAttribute("soonDays", OverdueMonitor.SOON_WORKING_DAYS);
         model.addAttribute("total", shown.size());
         model.addAttribute("departments", new TreeSet<>(all.stream().map(OverdueItem::department).filter(d -> !d.isBlank()).toList()));
         model.addAttribute("rules", rules);

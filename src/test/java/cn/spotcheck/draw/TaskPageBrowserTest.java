@@ -28,8 +28,9 @@ import cn.spotcheck.inspection.Inspections;
 
 /**
  * A task's page through its year: 政策法规处 starts the draw from it; once confirmed and dispatched, the supervision
- * group reads the draw with a verification that holds, the drawn targets with their inspectors by name, and the
- * 任务台账 with a result not published in time marked.
+ * group reads the draw with a verification that holds, the drawn targets with their inspectors by name, the
+ * 任务台账 with a result not published in time marked, and on its own page that result overdue and another one due
+ * within three working days.
  */
 @SpotCheckIntegrationTest
 class TaskPageBrowserTest {
@@ -71,6 +72,9 @@ class TaskPageBrowserTest {
         InspectionView late = inspections.ofTask(taskId).get(0);
         complete(late, "onSiteInspection", Map.of("inspectionDate", "2027-05-20", "onSiteNotes", "查验维修台账"));
         complete(late, "resultEntry", Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-20"));
+        InspectionView soon = inspections.ofTask(taskId).get(1);
+        complete(soon, "onSiteInspection", Map.of("inspectionDate", "2027-05-24", "onSiteNotes", "查验维修台账"));
+        complete(soon, "resultEntry", Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2027-05-24"));
         int dispatched = inspections.countOf(taskId);
 
         try (Browser browser = new Browser()) {
@@ -87,7 +91,12 @@ class TaskPageBrowserTest {
 
             page.get("http://localhost:" + port + "/supervision");
             browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.overdue-items")));
-            assertThat(page.findElement(By.tagName("main")).getText()).contains("检查结果未在公示期限内公示", late.code());
+            assertThat(page.findElements(By.cssSelector("table.overdue-items")).stream().map(t -> t.getText()).toList())
+                    .anySatisfy(table -> assertThat(table).contains(late.code(), "1 天"));
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("检查结果未在公示期限内公示");
+            // Ended Monday 24 May: due on the 7th working day, Wednesday 2 June, the next working day.
+            assertThat(page.findElement(By.cssSelector("table.soon-items")).getText()).contains(soon.code(), "2027-06-02", "还剩 1 天")
+                    .doesNotContain(late.code());
             assertThat(page.findElement(By.tagName("nav")).getText()).contains("督查考核").doesNotContain("导入");
             browser.screenshot("supervision-overdue");
         }
