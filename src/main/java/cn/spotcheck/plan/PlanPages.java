@@ -142,21 +142,20 @@ class PlanPages {
     @PostMapping("/{id}/submit")
     @PreAuthorize(PlanApi.AUTHORS)
     String submit(@PathVariable("id") long id, RedirectAttributes redirect) {
-        try {
-            plans.submit(id);
-            redirect.addFlashAttribute("notice", "已提交审核：法制审核人员将在任务列表中收到“法制审核”待办。");
-        } catch (ApiException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/plans/" + id;
+        return act(id, () -> plans.submit(id), "已提交审核：法制审核人员将在任务列表中收到“法制审核”待办。", redirect);
     }
 
     @PostMapping("/{id}/adjust")
     @PreAuthorize(PlanApi.AUTHORS)
     String adjust(@PathVariable("id") long id, RedirectAttributes redirect) {
+        return act(id, () -> plans.adjust(id), "计划已转入调整：修改后请重新提交审核，原已发布版本保留。", redirect);
+    }
+
+    /** A button on the plan's page: done and said, or refused with the reason; back to the plan either way. */
+    private static String act(long id, Runnable action, String done, RedirectAttributes redirect) {
         try {
-            plans.adjust(id);
-            redirect.addFlashAttribute("notice", "计划已转入调整：修改后请重新提交审核，原已发布版本保留。");
+            action.run();
+            redirect.addFlashAttribute("notice", done);
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
