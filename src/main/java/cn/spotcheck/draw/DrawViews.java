@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -44,6 +45,11 @@ public class DrawViews {
 
     public boolean isDrawn(long taskId) {
         return store.byTask(taskId).isPresent();
+    }
+
+    /** The draw covering the task, if it has been drawn. */
+    Optional<DrawView> findByTask(long taskId) {
+        return store.byTask(taskId).map(this::view);
     }
 
     /** The draw covering the task, or 404 when it has not been drawn. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.system.ProcessVariables;
 
 /**
  * The {@code spot-check-task} diagram's edge: its variable names are written here and nowhere else, and its draw
@@ -45,11 +46,11 @@ public class SpotCheckTaskProcess {
     }
 
     public void drawTargets(DelegateExecution execution) {
-        targetDraws.draw(spotCheckTaskId(execution));
+        targetDraws.draw(ProcessVariables.number(execution, SPOT_CHECK_TASK_ID));
     }
 
     public void drawInspectors(DelegateExecution execution) {
-        inspectorDraws.draw(spotCheckTaskId(execution));
+        inspectorDraws.draw(ProcessVariables.number(execution, SPOT_CHECK_TASK_ID));
     }
 
     /** 确认并公布 completed: approved, the draw becomes public under the confirming user's name. */
@@ -61,10 +62,6 @@ public class SpotCheckTaskProcess {
         if (user == null && identityService.getCurrentAuthentication() != null) {
             user = identityService.getCurrentAuthentication().getUserId();
         }
-        confirmation.confirm(spotCheckTaskId(task.getExecution()), user == null ? CurrentUser.id() : user);
-    }
-
-    private static long spotCheckTaskId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(SPOT_CHECK_TASK_ID)).longValue();
+        confirmation.confirm(ProcessVariables.number(task, SPOT_CHECK_TASK_ID), user == null ? CurrentUser.id() : user);
     }
 }

@@ -73,11 +73,11 @@ class TaskPages {
         LocalDate today = BureauTime.today();
         model.addAttribute("task", task);
         model.addAttribute("plan", plan);
-        model.addAttribute("started", schedule.started(id));
-        model.addAttribute("startable", plan.published() && !schedule.started(id) && !today.isBefore(task.start())
+        boolean started = schedule.started(id);
+        model.addAttribute("started", started);
+        model.addAttribute("startable", plan.published() && !started && !today.isBefore(task.start())
                 && !today.isAfter(task.end()) && Roles.current(Roles.LEGAL, Roles.ADMIN));
-        if (draws.isDrawn(id)) {
-            DrawView draw = draws.ofTask(id);
+        draws.findByTask(id).ifPresent(draw -> {
             boolean readable = DrawViews.readableByCurrentUser(draw);
             model.addAttribute("draw", draw);
             model.addAttribute("drawReadable", readable);
@@ -89,11 +89,11 @@ class TaskPages {
                         String.join("、", t.inspectorStaffNos().stream().map(s -> names.getOrDefault(s, s) + "（" + s + "）").toList()),
                         String.join("、", t.itemCodes()))).toList());
             }
-        }
+        });
         int total = inspections.countOf(id);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 0), pages - 1);
-        model.addAttribute("ledger", ledger(id, shown * PAGE_SIZE, today));
+        model.addAttribute("ledger", ledger(task, shown * PAGE_SIZE, today));
         model.addAttribute("ledgerTotal", total);
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
@@ -114,13 +114,12 @@ class TaskPages {
         return "redirect:/tasks/" + id;
     }
 
-    private List<LedgerRow> ledger(long taskId, int offset, LocalDate today) {
-        List<InspectionView> all = inspections.ofTask(taskId, offset, PAGE_SIZE);
+    private List<LedgerRow> ledger(TaskView task, int offset, LocalDate today) {
+        List<InspectionView> all = inspections.ofTask(task.id(), offset, PAGE_SIZE);
         Map<Long, CandidateScan.TargetIdentity> identities = targets.identities(all.stream().map(InspectionView::targetId).toList());
         Set<String> staffNos = new HashSet<>();
         all.forEach(i -> staffNos.addAll(i.inspectorStaffNos()));
         Map<String, String> names = names(staffNos);
-        TaskView task = plans.task(taskId);
         return all.stream().map(i -> {
             CandidateScan.TargetIdentity who = identities.get(i.targetId());
             boolean publicationLate = i.publishedAt() == null && i.publicationDueDate() != null && i.publicationDueDate().isBefore(today);

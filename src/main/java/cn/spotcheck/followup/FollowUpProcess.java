@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.inspection.InspectionProcess;
+import cn.spotcheck.system.ProcessVariables;
 
 /**
  * The {@code follow-up} diagram's edge: its variable names are written here and nowhere else, and each of its
@@ -33,7 +34,7 @@ public class FollowUpProcess {
     }
 
     public void open(DelegateExecution execution) {
-        followUps.open(execution.getProcessBusinessKey(), targetId(execution), FollowUpKind.of(execution.getVariable(KIND)),
+        followUps.open(execution.getProcessBusinessKey(), ProcessVariables.number(execution, TARGET_ID), FollowUpKind.of(execution.getVariable(KIND)),
                 execution.getProcessInstanceId());
     }
 
@@ -56,25 +57,18 @@ public class FollowUpProcess {
     }
 
     public void handoverLetter(DelegateExecution execution) {
-        execution.setVariable(HANDOVER_LETTER_ID, followUps.handoverLetter(execution.getProcessBusinessKey(), targetId(execution),
-                text(execution, RECEIVING_DEPARTMENT), text(execution, FINDINGS)));
+        execution.setVariable(HANDOVER_LETTER_ID, followUps.handoverLetter(execution.getProcessBusinessKey(),
+                ProcessVariables.number(execution, TARGET_ID),
+                ProcessVariables.text(execution, RECEIVING_DEPARTMENT), ProcessVariables.text(execution, FINDINGS)));
     }
 
     public void referralLetter(DelegateExecution execution) {
-        execution.setVariable(REFERRAL_LETTER_ID, followUps.referralLetter(execution.getProcessBusinessKey(), targetId(execution),
-                text(execution, RECEIVING_DEPARTMENT), text(execution, FINDINGS)));
+        execution.setVariable(REFERRAL_LETTER_ID, followUps.referralLetter(execution.getProcessBusinessKey(),
+                ProcessVariables.number(execution, TARGET_ID),
+                ProcessVariables.text(execution, RECEIVING_DEPARTMENT), ProcessVariables.text(execution, FINDINGS)));
     }
 
     public void close(DelegateExecution execution) {
-        followUps.close(execution.getProcessBusinessKey(), text(execution, CLOSURE_NOTE));
-    }
-
-    private static long targetId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(TARGET_ID)).longValue();
-    }
-
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
+        followUps.close(execution.getProcessBusinessKey(), ProcessVariables.text(execution, CLOSURE_NOTE));
     }
 }

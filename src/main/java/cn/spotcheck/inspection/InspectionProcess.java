@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.system.DiagramProperties;
+import cn.spotcheck.system.ProcessVariables;
 import cn.spotcheck.system.TaskSubjects;
 
 /**
@@ -85,14 +85,14 @@ public class InspectionProcess {
             throw new IllegalStateException("检查流程必须以检查编号作为业务键启动");
         }
         execution.setVariable(INSPECTION_CODE, code);
-        inspections.open(code, number(execution, SPOT_CHECK_TASK_ID), number(execution, TARGET_ID), strings(execution.getVariable(ITEM_CODES)),
+        inspections.open(code, ProcessVariables.number(execution, SPOT_CHECK_TASK_ID), ProcessVariables.number(execution, TARGET_ID), strings(execution.getVariable(ITEM_CODES)),
                 strings(execution.getVariable(INSPECTOR_IDS)), execution.getProcessInstanceId());
     }
 
     /** 生成检查通知书, and what the inspectors' forms show from then on. */
     public void issueNotice(DelegateExecution execution) {
-        InspectionNotices.Issued issued = notices.issue(execution.getProcessBusinessKey(), number(execution, SPOT_CHECK_TASK_ID),
-                number(execution, TARGET_ID), (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE),
+        InspectionNotices.Issued issued = notices.issue(execution.getProcessBusinessKey(), ProcessVariables.number(execution, SPOT_CHECK_TASK_ID),
+                ProcessVariables.number(execution, TARGET_ID), (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE),
                 strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
         execution.setVariable(TARGET_NAME, issued.targetName());
         execution.setVariable(TARGET_CODE, issued.targetCode());
@@ -116,7 +116,7 @@ public class InspectionProcess {
         if (endDate == null) {
             throw new BadUserRequestException("缺少检查结束日期 " + INSPECTION_END_DATE + "（YYYY-MM-DD）");
         }
-        ResultCategories.Category category = inspections.recordResult(code(task), text(task, RESULT_CATEGORY), text(task, FINDINGS),
+        ResultCategories.Category category = inspections.recordResult(code(task), ProcessVariables.text(task, RESULT_CATEGORY), ProcessVariables.text(task, FINDINGS),
                 day(endDate));
         task.getExecution().setVariable(FOLLOW_UP_KIND, category.followUp());
         task.getExecution().setVariable(FINDING, category.finding());
@@ -154,7 +154,7 @@ public class InspectionProcess {
 
     /** Refused: back to 结果录入, the reviewer's reason kept with the inspection and shown on the inspectors' form. */
     public void publicationRefused(DelegateExecution execution) {
-        inspections.publicationRefused(execution.getProcessBusinessKey(), text(execution, PUBLICATION_REFUSAL_REASON));
+        inspections.publicationRefused(execution.getProcessBusinessKey(), ProcessVariables.text(execution, PUBLICATION_REFUSAL_REASON));
     }
 
     public void publish(DelegateExecution execution) {
@@ -197,19 +197,6 @@ public class InspectionProcess {
 
     private static String code(DelegateTask task) {
         return task.getExecution().getProcessBusinessKey();
-    }
-
-    private static long number(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null) {
-            throw new IllegalStateException("检查流程缺少变量 " + name);
-        }
-        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
-    }
-
-    private static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
     }
 
     /** A date variable as forms and the REST API send it: a Date, or text starting YYYY-MM-DD. */

@@ -186,13 +186,6 @@ public class Inspections {
                 + "and publication_due_date < ? order by publication_due_date, code", (rs, i) -> view(rs), Date.valueOf(today));
     }
 
-    /** Results not published whose deadline falls between {@code from} and {@code to}, both included. */
-    public List<InspectionView> unpublishedDueBetween(LocalDate from, LocalDate to) {
-        return jdbc.query("select " + COLUMNS + " from spotcheck.inspection where published_at is null "
-                        + "and publication_due_date between ? and ? order by publication_due_date, code", (rs, i) -> view(rs),
-                Date.valueOf(from), Date.valueOf(to));
-    }
-
     /** Inspections of a task not yet published. */
     public int openCount(long taskId) {
         Integer n = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ? and published_at is null",

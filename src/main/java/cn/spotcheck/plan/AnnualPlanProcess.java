@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.identity.ActingUser;
 import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.system.ProcessVariables;
 
 /**
  * The {@code annual-plan} diagram's edge: its variable and review step names are written here and nowhere else. Its
@@ -68,7 +69,7 @@ public class AnnualPlanProcess {
         boolean approved = Boolean.TRUE.equals(task.getVariable(APPROVED));
         Object comment = task.getVariable(COMMENT);
         String text = comment == null ? "" : comment.toString();
-        plans.recordReview(((Number) task.getVariable(PLAN_ID)).longValue(), stage, recordedReviewer, approved, comment == null ? null : text);
+        plans.recordReview(ProcessVariables.number(task, PLAN_ID), stage, recordedReviewer, approved, comment == null ? null : text);
         String prefix = LEGAL_REVIEW.equals(stage) ? "legal" : "justice";
         task.getExecution().setVariable(prefix + "Reviewer", recordedReviewer);
         task.getExecution().setVariable(prefix + "Approved", approved);

@@ -44,65 +44,88 @@ public class OverdueMonitor {
     /** Working days ahead that the supervision group watches before a deadline passes. */
     static final int SOON_WORKING_DAYS = 3;
 
-    /**
-     * What falls due within {@value #SOON_WORKING_DAYS} working days and is not done yet, soonest first; the days
-     * left are {@code -daysOverdue}.
-     */
-    public List<OverdueItem> dueSoon() {
-        LocalDate today = BureauTime.today();
-        LocalDate horizon = workingDays.add(today, SOON_WORKING_DAYS);
-        List<OverdueItem> items = new ArrayList<>();
-        Map<Long, String> departmentOfTask = new HashMap<>();
-        for (PlanView plan : plans.all()) {
-            plan.tasks().forEach(t -> departmentOfTask.put(t.id(), plan.department()));
-            LocalDate due = PlanDeadlines.approvalDay(plan.year());
-            if (!plan.published() && plan.publishedAt() == null && !due.isBefore(today) && !due.isAfter(horizon)) {
-                items.add(item("PLAN_APPROVAL_SOON", "计划即将到批准期限", "plan:" + plan.id(), plan.title(), plan.department(), due, today));
-            }
-            if (plan.publishedAt() == null) {
-                continue;
-            }
-            for (TaskView task : plan.tasks()) {
-                boolean unfinished = !draws.isDrawn(task.id()) || inspections.openCount(task.id()) > 0;
-                if (unfinished && !task.end().isBefore(today) && !task.end().isAfter(horizon)) {
-                    items.add(item("TASK_END_SOON", "抽查任务即将到期", "task:" + task.id(), task.name(), plan.department(), task.end(), today));
-                }
-            }
-        }
-        for (InspectionView inspection : inspections.unpublishedDueBetween(today, horizon)) {
-            items.add(item("RESULT_DUE_SOON", "检查结果即将到公示期限", inspection.code(),
-                    "检查 " + inspection.code() + "（" + inspection.resultCategory() + "）",
-                    departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate(), today));
-        }
-        items.sort(Comparator.comparing(OverdueItem::dueDate));
-        return items;
+    /** What the supervision group watches: what is overdue today, and what falls due within a few working days. */
+    public record Watch(List<OverdueItem> overdue, List<OverdueItem> dueSoon) {
     }
 
+    /** The kinds of deadline, each with its rule once it has passed and while it is near. */
+    private enum Kind {
+        PLAN("PLAN_NOT_APPROVED", "PLAN_APPROVAL_SOON", "计划即将到批准期限"),
+        TASK("TASK_NOT_FINISHED", "TASK_END_SOON", "抽查任务即将到期"),
+        RESULT("RESULT_NOT_PUBLISHED", "RESULT_DUE_SOON", "检查结果即将到公示期限");
+
+        final String overdueRule;
+        final String soonRule;
+        final String soonName;
+
+        Kind(String overdueRule, String soonRule, String soonName) {
+            this.overdueRule = overdueRule;
+            this.soonRule = soonRule;
+            this.soonName = soonName;
+        }
+
+        String overdueName(LocalDate due) {
+            return switch (this) {
+                case PLAN -> "计划未在 " + due.getMonthValue() + " 月 " + due.getDayOfMonth() + " 日前批准";
+                case TASK -> "抽查任务未按期完成";
+                case RESULT -> "检查结果未在公示期限内公示";
+            };
+        }
+    }
+
+    /** A deadline not met yet. */
+    private record Open(Kind kind, String reference, String title, String department, LocalDate due) {
+    }
+
+    /** What is overdue today, most overdue first. */
     public List<OverdueItem> today() {
         LocalDate today = BureauTime.today();
-        List<OverdueItem> items = new ArrayList<>();
+        return overdue(open(today.minusDays(1)), today);
+    }
+
+    /** Both lists from one look at the records: the supervision page shows them side by side. */
+    public Watch watch() {
+        LocalDate today = BureauTime.today();
+        List<Open> open = open(workingDays.add(today, SOON_WORKING_DAYS));
+        List<OverdueItem> soon = open.stream().filter(o -> !o.due().isBefore(today))
+                .map(o -> item(o.kind().soonRule, o.kind().soonName, o, today))
+                .sorted(Comparator.comparing(OverdueItem::dueDate)).toList();
+        return new Watch(overdue(open.stream().filter(o -> o.due().isBefore(today)).toList(), today), soon);
+    }
+
+    /**
+     * Every deadline not met that falls on or before {@code until}: a plan not approved, a task with inspections not
+     * done (or not drawn), a result not published.
+     */
+    private List<Open> open(LocalDate until) {
+        List<Open> open = new ArrayList<>();
         Map<Long, String> departmentOfTask = new HashMap<>();
         for (PlanView plan : plans.all()) {
             plan.tasks().forEach(t -> departmentOfTask.put(t.id(), plan.department()));
             LocalDate due = PlanDeadlines.approvalDay(plan.year());
-            if (!plan.published() && plan.publishedAt() == null && today.isAfter(due)) {
-                items.add(item("PLAN_NOT_APPROVED", "计划未在 " + due.getMonthValue() + " 月 " + due.getDayOfMonth() + " 日前批准", "plan:" + plan.id(), plan.title(), plan.department(), due, today));
+            if (!plan.published() && plan.publishedAt() == null && !due.isAfter(until)) {
+                open.add(new Open(Kind.PLAN, "plan:" + plan.id(), plan.title(), plan.department(), due));
             }
             if (plan.publishedAt() == null) {
                 continue;
             }
             for (TaskView task : plan.tasks()) {
-                boolean unfinished = !draws.isDrawn(task.id()) || inspections.openCount(task.id()) > 0;
-                if (today.isAfter(task.end()) && unfinished) {
-                    items.add(item("TASK_NOT_FINISHED", "抽查任务未按期完成", "task:" + task.id(), task.name(), plan.department(), task.end(), today));
+                if (!task.end().isAfter(until) && (!draws.isDrawn(task.id()) || inspections.openCount(task.id()) > 0)) {
+                    open.add(new Open(Kind.TASK, "task:" + task.id(), task.name(), plan.department(), task.end()));
                 }
             }
         }
-        for (InspectionView inspection : inspections.unpublishedPastDue(today)) {
-            items.add(item("RESULT_NOT_PUBLISHED", "检查结果未在公示期限内公示", inspection.code(),
-                    "检查 " + inspection.code() + "（" + inspection.resultCategory() + "）",
-                    departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate(), today));
+        for (InspectionView inspection : inspections.unpublishedPastDue(until.plusDays(1))) {
+            open.add(new Open(Kind.RESULT, inspection.code(), "检查 " + inspection.code() + "（" + inspection.resultCategory() + "）",
+                    departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate()));
         }
+        return open;
+    }
+
+    /** The deadlines already passed, and the follow-ups open too long, most overdue first. */
+    private List<OverdueItem> overdue(List<Open> passed, LocalDate today) {
+        List<OverdueItem> items = new ArrayList<>();
+        passed.forEach(o -> items.add(item(o.kind().overdueRule, o.kind().overdueName(o.due()), o, today)));
         for (FollowUps.FollowUpView f : followUps.open()) {
             LocalDate due = f.deadline() != null ? f.deadline()
                     : BureauTime.dayOf(java.util.Date.from(f.openedAt())).plusDays(FOLLOW_UP_DAYS_WITHOUT_DEADLINE);
@@ -113,6 +136,10 @@ public class OverdueMonitor {
         }
         items.sort(Comparator.comparingLong(OverdueItem::daysOverdue).reversed());
         return items;
+    }
+
+    private static OverdueItem item(String rule, String name, Open open, LocalDate today) {
+        return item(rule, name, open.reference(), open.title(), open.department(), open.due(), today);
     }
 
     private static OverdueItem item(String rule, String name, String reference, String title, String department, LocalDate due, LocalDate today) {

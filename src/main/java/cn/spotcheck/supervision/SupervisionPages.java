@@ -35,7 +35,8 @@ class SupervisionPages {
     @GetMapping
     String overdue(@RequestParam(name = "department", required = false) String department,
                    @RequestParam(name = "rule", required = false) String rule, Model model) {
-        List<OverdueItem> all = monitor.today();
+        OverdueMonitor.Watch watch = monitor.watch();
+        List<OverdueItem> all = watch.overdue();
         Map<String, String> rules = new LinkedHashMap<>();
         all.forEach(i -> rules.putIfAbsent(i.rule(), i.ruleName()));
         List<OverdueItem> shown = all.stream()
@@ -44,7 +45,7 @@ class SupervisionPages {
         Map<String, List<Row>> byRule = shown.stream().collect(Collectors.groupingBy(OverdueItem::ruleName, LinkedHashMap::new,
                 Collectors.mapping(i -> new Row(i, link(i.reference())), Collectors.toList())));
         model.addAttribute("byRule", byRule);
-        model.addAttribute("soon", monitor.dueSoon().stream()
+        model.addAttribute("soon", watch.dueSoon().stream()
                 .filter(i -> department == null || department.isBlank() || department.equals(i.department()))
                 .map(i -> new Row(i, link(i.reference()))).toList());
         model.addAttribute("soonDays", OverdueMonitor.SOON_WORKING_DAYS);
