@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -49,6 +51,15 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait await() {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Opens a platform page as {@code user} (demo password): the platform sends the browser to its login form first. */
+    public WebDriver openAs(String url, String user) {
+        driver.get(url);
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        return driver;
     }
 
     /** Saves what the person would see under {@code target/screenshots/}. */

@@ -39,12 +39,8 @@ class CatalogImportBrowserTest {
                 List.of(bad, "校验码错误公司", "公路货运", "朝阳区", "B", "", "在营"))));
 
         try (Browser browser = new Browser()) {
-            WebDriver page = browser.driver();
             String base = "http://localhost:" + port;
-            page.get(base + "/catalog/import");
-            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("fagui");
-            page.findElement(By.name("password")).sendKeys("demo");
-            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            WebDriver page = browser.openAs(base + "/catalog/import", "fagui");
 
             browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.name("register")));
             new Select(page.findElement(By.name("register"))).selectByValue("targets");

@@ -111,11 +111,7 @@ class TaskPageBrowserTest {
     }
 
     private WebDriver login(Browser browser, long taskId, String user) {
-        WebDriver page = browser.driver();
-        page.get("http://localhost:" + port + "/tasks/" + taskId);
-        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
-        page.findElement(By.name("password")).sendKeys("demo");
-        page.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebDriver page = browser.openAs("http://localhost:" + port + "/tasks/" + taskId, user);
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.ledger")));
         return page;
     }

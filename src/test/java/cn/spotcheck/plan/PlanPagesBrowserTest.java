@@ -34,11 +34,7 @@ class PlanPagesBrowserTest {
     void aClerkDraftsAPlanWithTwoTasksAndSubmitsItFromThePages() throws Exception {
         String title = "2027 年度浏览器起草抽查计划 " + System.nanoTime();
         try (Browser browser = new Browser()) {
-            WebDriver page = browser.driver();
-            page.get("http://localhost:" + port + "/plans?year=2027");
-            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("fagui");
-            page.findElement(By.name("password")).sendKeys("demo");
-            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            WebDriver page = browser.openAs("http://localhost:" + port + "/plans?year=2027", "fagui");
 
             WebElement form = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-plan")));
             new Select(form.findElement(By.name("department"))).selectByVisibleText("运输管理科");
