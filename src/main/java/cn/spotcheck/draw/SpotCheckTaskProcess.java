@@ -24,6 +24,8 @@ public class SpotCheckTaskProcess {
     public static final String SPOT_CHECK_TASK_ID = "taskId";
     /** What the process's tasks are about, in their names and the Tasklist filters: the spot-check task's name. */
     static final String SUBJECT = "subject";
+    /** The draw being confirmed, read-only above the decision (Markdown, on the task). */
+    static final String DRAW_BRIEF = "drawBrief";
     /** 确认并公布's decision, read by its gateway. */
     static final String APPROVED = "approved";
 
@@ -31,13 +33,17 @@ public class SpotCheckTaskProcess {
     private final InspectorDraws inspectorDraws;
     private final DrawConfirmation confirmation;
     private final IdentityService identityService;
+    private final DrawViews draws;
+    private final DrawBrief brief;
 
     SpotCheckTaskProcess(TargetDraws targetDraws, InspectorDraws inspectorDraws, DrawConfirmation confirmation,
-                         IdentityService identityService) {
+                         IdentityService identityService, DrawViews draws, DrawBrief brief) {
         this.targetDraws = targetDraws;
         this.inspectorDraws = inspectorDraws;
         this.confirmation = confirmation;
         this.identityService = identityService;
+        this.draws = draws;
+        this.brief = brief;
     }
 
     /** The variables the task's process starts with. */
@@ -51,6 +57,11 @@ public class SpotCheckTaskProcess {
 
     public void drawInspectors(DelegateExecution execution) {
         inspectorDraws.draw(ProcessVariables.number(execution, SPOT_CHECK_TASK_ID));
+    }
+
+    /** Create listener of 确认并公布: the draw as recorded, for the form to show (see {@link DrawBrief}). */
+    public void brief(DelegateTask task) {
+        draws.findByTask(ProcessVariables.number(task, SPOT_CHECK_TASK_ID)).ifPresent(draw -> task.setVariableLocal(DRAW_BRIEF, brief.of(draw)));
     }
 
     /** 确认并公布 completed: approved, the draw becomes public under the confirming user's name. */

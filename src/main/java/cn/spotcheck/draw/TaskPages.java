@@ -43,9 +43,10 @@ class TaskPages {
     private final Inspections inspections;
     private final CandidateScan targets;
     private final InspectorDirectory inspectors;
+    private final DrawnTargetRows drawnRows;
 
     TaskPages(AnnualPlans plans, DrawViews draws, DrawVerification verification, TaskSchedule schedule, Inspections inspections,
-              CandidateScan targets, InspectorDirectory inspectors) {
+              CandidateScan targets, InspectorDirectory inspectors, DrawnTargetRows drawnRows) {
         this.plans = plans;
         this.draws = draws;
         this.verification = verification;
@@ -53,10 +54,7 @@ class TaskPages {
         this.inspections = inspections;
         this.targets = targets;
         this.inspectors = inspectors;
-    }
-
-    /** A drawn target as the page lists it. */
-    record DrawnRow(String name, String uscc, String inspectors, String items) {
+        this.drawnRows = drawnRows;
     }
 
     /** A row of the 任务台账. */
@@ -83,11 +81,7 @@ class TaskPages {
             model.addAttribute("drawReadable", readable);
             if (readable) {
                 model.addAttribute("verification", verification.verify(draw.id()));
-                List<DrawView.DrawnTarget> shown = draw.targets().stream().limit(PAGE_SIZE).toList();
-                Map<String, String> names = names(shown.stream().flatMap(t -> t.inspectorStaffNos().stream()).toList());
-                model.addAttribute("drawnShown", shown.stream().map(t -> new DrawnRow(t.name(), t.uscc(),
-                        String.join("、", t.inspectorStaffNos().stream().map(s -> names.getOrDefault(s, s) + "（" + s + "）").toList()),
-                        String.join("、", t.itemCodes()))).toList());
+                model.addAttribute("drawnShown", drawnRows.first(draw, PAGE_SIZE));
             }
         });
         int total = inspections.countOf(id);

@@ -14,8 +14,9 @@ import cn.spotcheck.documents.Documents;
 import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.system.Markdown;
 
-/** Issues the 检查通知书 of an inspection before the inspectorNames go on site; the diagram calls it, no one types it. */
+/** Issues the 检查通知书 of an inspection before the inspectors go on site; the diagram calls it, no one types it. */
 @Component
 class InspectionNotices {
 
@@ -43,29 +44,55 @@ class InspectionNotices {
         this.plans = plans;
     }
 
-    /** What the inspectorNames' forms show once the notice is issued: whom they check, for what, on which legal basis. */
-    record Issued(String targetName, String targetCode, String inspectorChoices, String itemSummary) {
+    /** What the inspectors' forms show once the notice is issued: whom they check, where, for what, and who goes. */
+    record Issued(String targetName, String targetCode, String inspectorChoices, String brief) {
     }
 
     /** Issues the notice; {@code targetName} is null when an inspection was started by hand rather than by the dispatcher. */
     Issued issue(String code, long spotCheckTaskId, long targetId, String targetName, String targetCode, List<String> itemCodes,
                  List<String> staffNos) {
+        CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
         if (targetName == null) {
-            CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
             targetName = target == null ? "" : target.name();
             targetCode = target == null ? "" : target.code();
         }
         List<ItemView> itemViews = itemsOf(spotCheckTaskId, itemCodes);
-        notice(code, spotCheckTaskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
-        return new Issued(targetName, targetCode, choices(staffNos), String.join("；", itemViews.stream()
-                .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()));
+        IssuedDocument notice = notice(code, spotCheckTaskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
+        return new Issued(targetName, targetCode, choices(staffNos),
+                brief(code, targetName, targetCode, target == null ? null : target.address(), task(spotCheckTaskId), itemViews, staffNos, notice));
     }
 
-    /** After an inspector was replaced: the notice names the new team, and the one it replaces is marked superseded. */
-    void reissue(String code, long taskId, String targetName, String targetCode, List<String> itemCodes, List<String> staffNos) {
+    /**
+     * The brief above the inspectors' forms (Markdown): the target and its address, the items with their legal basis,
+     * the team, the window, and links to the notice and the inspection's record.
+     */
+    private String brief(String code, String targetName, String targetCode, String address, TaskView task, List<ItemView> itemViews,
+                         List<String> staffNos, IssuedDocument notice) {
+        String record = "/inspections/" + code;
+        StringBuilder brief = new StringBuilder("检查对象：**").append(Markdown.text(targetName)).append("**（")
+                .append(Markdown.text(targetCode)).append("）\n\n");
+        brief.append("- 地址：").append(address == null || address.isBlank() ? "名录中未登记" : Markdown.text(address)).append('\n');
+        brief.append("- 检查事项：").append(Markdown.text(String.join("；", itemViews.stream()
+                .map(i -> i.code() + " " + i.name() + "（依据：" + i.legalBasis() + "）").toList()))).append('\n');
+        brief.append("- 执法检查人员：").append(Markdown.text(String.join("、", names(staffNos)))).append('\n');
+        brief.append("- 检查期限：").append(task.start()).append(" 至 ").append(task.end()).append('\n');
+        brief.append("- ").append(Markdown.link("检查通知书", "/api/documents/" + notice.id())).append("　")
+                .append(Markdown.link("检查记录（上传证据材料）", record)).append('\n');
+        return Markdown.fit(brief.toString(), record);
+    }
+
+    /**
+     * After an inspector was replaced: the notice names the new team, and the one it replaces is marked superseded.
+     * Returns the inspectors' new brief.
+     */
+    String reissue(String code, long taskId, long targetId, String targetName, String targetCode, List<String> itemCodes, List<String> staffNos) {
+        List<ItemView> itemViews = itemsOf(taskId, itemCodes);
         IssuedDocument notice = notice(code, taskId, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
-                itemsOf(taskId, itemCodes), staffNos, "随机抽查检查通知书（更换执法人员后重新出具） " + code);
+                itemViews, staffNos, "随机抽查检查通知书（更换执法人员后重新出具） " + code);
         documents.supersede(KIND, code, notice.id());
+        CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
+        return brief(code, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
+                target == null ? null : target.address(), task(taskId), itemViews, staffNos, notice);
     }
 
     private IssuedDocument notice(String code, long taskId, String targetName, String targetCode, List<ItemView> itemViews,

@@ -43,7 +43,8 @@ public class InspectionProcess {
     public static final String FOLLOW_UP_KIND = "followUpKind";
     static final String INSPECTION_CODE = "inspectionCode";
     static final String INSPECTOR_CHOICES = "officerChoices";
-    static final String ITEM_SUMMARY = "itemSummary";
+    /** Whom, where, for what and who: read-only above the inspectors' forms (Markdown, see {@code InspectionNotices}). */
+    static final String INSPECTION_BRIEF = "inspectionBrief";
     static final String INSPECTION_DATE = "inspectionDate";
     static final String PRESENT_INSPECTOR_1 = "presentOfficer1";
     static final String PRESENT_INSPECTOR_2 = "presentOfficer2";
@@ -97,7 +98,7 @@ public class InspectionProcess {
         execution.setVariable(TARGET_NAME, issued.targetName());
         execution.setVariable(TARGET_CODE, issued.targetCode());
         execution.setVariable(INSPECTOR_CHOICES, issued.inspectorChoices());
-        execution.setVariable(ITEM_SUMMARY, issued.itemSummary());
+        execution.setVariable(INSPECTION_BRIEF, issued.brief());
     }
 
     /** 现场检查 completed: its date, and the inspectors present (those chosen on the form, else the drawn team). */
@@ -189,9 +190,9 @@ public class InspectionProcess {
                 }
                 taskService.createComment(open.getId(), processInstanceId, "执法人员 " + replaced + " 更换为 " + replacement + "：" + reason);
             }
-            notices.reissue(moved.code(), spotCheckTaskId, (String) runtimeService.getVariable(processInstanceId, TARGET_NAME),
-                    (String) runtimeService.getVariable(processInstanceId, TARGET_CODE),
-                    strings(runtimeService.getVariable(processInstanceId, ITEM_CODES)), moved.inspectorIds());
+            runtimeService.setVariable(processInstanceId, INSPECTION_BRIEF, notices.reissue(moved.code(), spotCheckTaskId, targetId,
+                    (String) runtimeService.getVariable(processInstanceId, TARGET_NAME), (String) runtimeService.getVariable(processInstanceId, TARGET_CODE),
+                    strings(runtimeService.getVariable(processInstanceId, ITEM_CODES)), moved.inspectorIds()));
         }
     }
 

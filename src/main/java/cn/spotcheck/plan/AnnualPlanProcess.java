@@ -31,6 +31,8 @@ public class AnnualPlanProcess {
     static final String SUBMITTED_BY = "submittedBy";
     /** What the review tasks are about, in their names and the Tasklist filters. */
     static final String SUBJECT = "subject";
+    /** The plan with its tasks, read-only above the decision (Markdown, on the task). */
+    static final String PLAN_BRIEF = "planBrief";
 
     // A review's own decision, read by the gateways; then kept under the stage's names for the next review to show.
     static final String APPROVED = "approved";
@@ -38,9 +40,11 @@ public class AnnualPlanProcess {
     static final String LEGAL_REVIEWER = "legalReviewer";
 
     private final AnnualPlans plans;
+    private final PlanBrief brief;
 
-    AnnualPlanProcess(AnnualPlans plans) {
+    AnnualPlanProcess(AnnualPlans plans, PlanBrief brief) {
         this.plans = plans;
+        this.brief = brief;
     }
 
     /** The variables a plan's review process starts with. */
@@ -57,6 +61,11 @@ public class AnnualPlanProcess {
     public void openReview(DelegateTask task) {
         task.getExecution().removeVariable(APPROVED);
         task.getExecution().removeVariable(COMMENT);
+    }
+
+    /** Create listener of the plan's tasks: the plan as it stands now, for the form to show (see {@link PlanBrief}). */
+    public void brief(DelegateTask task) {
+        task.setVariableLocal(PLAN_BRIEF, brief.of(plans.get(ProcessVariables.number(task, PLAN_ID))));
     }
 
     /**

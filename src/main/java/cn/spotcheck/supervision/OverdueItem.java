@@ -5,4 +5,23 @@ import java.time.LocalDate;
 /** One overdue matter: which rule it breaks, what it is, who owns it, when it was due and by how many days. */
 public record OverdueItem(String rule, String ruleName, String reference, String title, String department, LocalDate dueDate,
                           long daysOverdue) {
+
+    static final String PLAN = "plan:";
+    static final String TASK = "task:";
+
+    /** The page of the record behind the item. */
+    public String recordPath() {
+        return recordPath(reference);
+    }
+
+    /** The page of the record a reference names: a plan, a spot-check task or an inspection (a follow-up's is its inspection's). */
+    static String recordPath(String reference) {
+        if (reference.startsWith(PLAN)) {
+            return "/plans/" + reference.substring(PLAN.length());
+        }
+        if (reference.startsWith(TASK)) {
+            return "/tasks/" + reference.substring(TASK.length());
+        }
+        return "/inspections/" + reference;
+    }
 }

@@ -104,14 +104,14 @@ public class OverdueMonitor {
             plan.tasks().forEach(t -> departmentOfTask.put(t.id(), plan.department()));
             LocalDate due = PlanDeadlines.approvalDay(plan.year());
             if (!plan.published() && plan.publishedAt() == null && !due.isAfter(until)) {
-                open.add(new Open(Kind.PLAN, "plan:" + plan.id(), plan.title(), plan.department(), due));
+                open.add(new Open(Kind.PLAN, OverdueItem.PLAN + plan.id(), plan.title(), plan.department(), due));
             }
             if (plan.publishedAt() == null) {
                 continue;
             }
             for (TaskView task : plan.tasks()) {
                 if (!task.end().isAfter(until) && (!draws.isDrawn(task.id()) || inspections.openCount(task.id()) > 0)) {
-                    open.add(new Open(Kind.TASK, "task:" + task.id(), task.name(), plan.department(), task.end()));
+                    open.add(new Open(Kind.TASK, OverdueItem.TASK + task.id(), task.name(), plan.department(), task.end()));
                 }
             }
         }

@@ -43,11 +43,11 @@ class SupervisionPages {
                 .filter(i -> department == null || department.isBlank() || department.equals(i.department()))
                 .filter(i -> rule == null || rule.isBlank() || rule.equals(i.rule())).toList();
         Map<String, List<Row>> byRule = shown.stream().collect(Collectors.groupingBy(OverdueItem::ruleName, LinkedHashMap::new,
-                Collectors.mapping(i -> new Row(i, link(i.reference())), Collectors.toList())));
+                Collectors.mapping(i -> new Row(i, i.recordPath()), Collectors.toList())));
         model.addAttribute("byRule", byRule);
         model.addAttribute("soon", watch.dueSoon().stream()
                 .filter(i -> department == null || department.isBlank() || department.equals(i.department()))
-                .map(i -> new Row(i, link(i.reference()))).toList());
+                .map(i -> new Row(i, i.recordPath())).toList());
         model.addAttribute("soonDays", OverdueMonitor.SOON_WORKING_DAYS);
         model.addAttribute("total", shown.size());
         model.addAttribute("departments", new TreeSet<>(all.stream().map(OverdueItem::department).filter(d -> !d.isBlank()).toList()));
@@ -55,15 +55,5 @@ class SupervisionPages {
         model.addAttribute("department", department);
         model.addAttribute("rule", rule);
         return "supervision/overdue";
-    }
-
-    private static String link(String reference) {
-        if (reference.startsWith("plan:")) {
-            return "/plans/" + reference.substring("plan:".length());
-        }
-        if (reference.startsWith("task:")) {
-            return "/tasks/" + reference.substring("task:".length());
-        }
-        return null;
     }
 }

@@ -53,6 +53,10 @@ class SpotCheckTaskLifecycleTest {
         long taskId = Fixtures.publishedTask(http, taskService, "JT-GJ-01", List.of("公交"), 0.1);
         ProcessInstance process = runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
         assertThat(process).hasPassed("drawTargets", "drawInspectors").isWaitingAt("confirmDraw");
+        org.camunda.bpm.engine.task.Task confirm = taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey("confirmDraw").singleResult();
+        assertThat((String) taskService.getVariableLocal(confirm.getId(), "drawBrief"))
+                .as("the one who confirms sees the draw, its verification and where to read it all")
+                .contains("随机种子", "复核：**一致**", "信用分层", "执法检查人员", "(/tasks/" + taskId + ")");
 
         complete(process, "confirmDraw", Map.of("approved", false, "comment", "zf003 申请回避"));
         assertThat(process).isWaitingAt("handleDrawObjection");

@@ -66,10 +66,18 @@ class ResultEntryInTasklistBrowserTest {
             browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
             browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
             browser.screenshot("tasklist-result-entry-form");
+            // The form says whom and what the result is about: the target, its items, the team, the notice.
+            String brief = page.findElement(By.cssSelector(".fjs-form")).getText();
+            assertThat(brief).contains("检查对象", "地址", "检查事项", "执法检查人员", "检查通知书");
+            assertThat(page.findElements(By.linkText("检查通知书"))).singleElement()
+                    .satisfies(link -> assertThat(link.getAttribute("href")).contains("/api/documents/"));
 
             // Completing without a result category is refused by the form.
             clickComplete(browser);
             browser.await().until(d -> !d.findElements(By.cssSelector(".fjs-form-field-error, .fjs-has-errors")).isEmpty());
+            // ... in Chinese, as is the empty choice.
+            browser.await().until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("此项必填"));
+            assertThat(page.findElement(By.cssSelector(".fjs-form")).getText()).doesNotContain("Field is required", "Select");
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey("resultEntry").count())
                     .isEqualTo(1);
 
@@ -79,8 +87,9 @@ class ResultEntryInTasklistBrowserTest {
                     .filter(f -> f.getText().startsWith("检查结束日期")).findFirst().orElseThrow().findElement(By.tagName("input"));
             ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
             date.click();
-            // form-js 1.8 shows and reads dates as month/day/year.
-            date.sendKeys("05/12/2026", Keys.ENTER);
+            // The platform has form-js show and read dates as YYYY-MM-DD, whatever the browser's language.
+            assertThat(date.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+            date.sendKeys("2026-05-12", Keys.ENTER);
             date.sendKeys(Keys.TAB);
             browser.screenshot("tasklist-result-entry-filled");
             clickComplete(browser);

@@ -107,6 +107,10 @@ class AnnualPlanTest {
         as("fagui").postForEntity("/api/plans/" + planId + "/tasks", task("JT-HY-01", List.of("公路货运"), 0.05, "2026-10-31"), JsonNode.class);
         JsonNode submitted = as("fagui").postForObject("/api/plans/" + planId + "/submit", null, JsonNode.class);
         assertThat(submitted.get("status").asText()).isEqualTo("IN_REVIEW");
+        Task legalReview = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(planId)).taskDefinitionKey("legalReview").singleResult();
+        assertThat((String) taskService.getVariableLocal(legalReview.getId(), "planBrief"))
+                .as("the reviewer's form shows the plan's tasks, items and ratios, and links to the plan")
+                .contains("JT-HY-01", "公路货运", "5 %", "2026-10-31", "(/plans/" + planId + ")");
 
         complete("legal", planId, "legalReview", "fazhi", false, "抽查比例依据不足，请补充说明");
         assertThat(as("fagui").getForObject("/api/plans/" + planId, JsonNode.class).get("status").asText()).isEqualTo("RETURNED");
@@ -155,6 +159,8 @@ class AnnualPlanTest {
         assertThat(taskService.createTaskQuery().processInstanceId(processOf(planId)).taskDefinitionKey("legalReview").count())
                 .as("the review goes on").isEqualTo(1);
         Task supervise = taskService.createTaskQuery().processInstanceId(processOf(planId)).taskDefinitionKey("superviseOverduePlan").singleResult();
+        assertThat((String) taskService.getVariableLocal(supervise.getId(), "overdueBrief"))
+                .as("the 督办 form names the rule, the deadline and the days overdue").contains("计划未在 3 月 31 日前批准", "2026-03-31", "已逾期 **1 天**");
         completeByRest("ducha", supervise.getId(), Map.of("supervisionComment", Map.of("value", "已督促 4 月 10 日前完成审核")));
         assertThat(taskService.createTaskQuery().processInstanceId(processOf(planId)).taskDefinitionKey("superviseOverduePlan").count()).isZero();
     }

@@ -50,6 +50,8 @@ class OverdueSupervisionTest {
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup("supervision").list();
             assertThat(tasks).as(reference).hasSize(1);
             assertThat(tasks.get(0).getName()).as("names the overdue item and its rule").startsWith("督办逾期事项 · ").endsWith("）");
+            assertThat((String) taskService.getVariableLocal(tasks.get(0).getId(), "overdueBrief")).as("its form says how late and links to the record")
+                    .contains("应完成日期", "已逾期", reference.startsWith("task:") ? "(/tasks/" + taskId + ")" : "(/plans/" + draft + ")");
             taskService.complete(tasks.get(0).getId(), Map.of("supervisionComment", "已督促责任部门说明情况"));
         }
         overdueSupervision.openMissing();

@@ -41,8 +41,8 @@ class FormTextEscapingTest {
         Task onSite = taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("onSiteInspection").singleResult();
 
         JsonNode form = http.withBasicAuth("zf001", "demo").getForObject("/engine-rest/task/" + onSite.getId() + "/form-variables", JsonNode.class);
-        assertThat(form.get("targetName").get("value").asText())
-                .isEqualTo("\\[点此核对\\]\\(javascript:alert\\(1\\)\\) \\!\\[p\\]\\(http://evil.example/p.png\\)");
+        assertThat(form.get("inspectionBrief").get("value").asText()).as("the form's brief names the target as typed, no link, no image")
+                .contains("**\\[点此核对\\]\\(javascript:alert\\(1\\)\\) \\!\\[p\\]\\(http://evil.example/p.png\\)**");
         assertThat(runtimeService.getVariable(inspection.getId(), "targetName")).as("the record keeps the name as typed").isEqualTo(HOSTILE);
     }
 }

@@ -14,6 +14,8 @@ export default {
     long: 'YYYY年M月D日 HH:mm:ss'
   },
   disableWelcomeMessage: true,
+  // Puts form-js's own English words (placeholder, validation messages, date picker) into Chinese.
+  customScripts: ['scripts/forms-in-chinese'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '聚焦到第一个过滤器'},
