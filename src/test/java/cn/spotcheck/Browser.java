@@ -62,6 +62,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** The English words shown inside the element {@code css} selects (see {@link LatinWords}): none is the goal. */
+    public java.util.List<String> latinWordsIn(String css) {
+        return LatinWords.in(driver.findElement(By.cssSelector(css)).getText());
+    }
+
     /** Saves what the person would see under {@code target/screenshots/}. */
     public Path screenshot(String name) throws Exception {
         Path target = Path.of("target", "screenshots", name + ".png");

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.draw.algorithm.Verification;
+import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.system.Markdown;
 
 /**
@@ -35,7 +36,7 @@ class DrawBrief {
         Verification check = verification.verify(draw.id());
         StringBuilder brief = new StringBuilder();
         brief.append("**抽取记录第 ").append(draw.id()).append(" 号**　")
-                .append(Markdown.text(TIME.format(draw.drawnAt()) + " 由 " + draw.drawnBy() + " 抽取")).append("　")
+                .append(Markdown.text(TIME.format(draw.drawnAt()) + " 由 " + CurrentUser.shown(draw.drawnBy()) + " 抽取")).append("　")
                 .append(Markdown.link("在任务页查看全部", page)).append("\n\n");
         if (draw.jointNote() != null) {
             brief.append(Markdown.text(draw.jointNote())).append("\n\n");

@@ -14,6 +14,11 @@ public final class CurrentUser {
     private CurrentUser() {
     }
 
+    /** A user id as pages show who did something: the platform's own steps read 系统自动. */
+    public static String shown(String userId) {
+        return userId == null ? "—" : SYSTEM.equals(userId) ? "系统自动" : userId;
+    }
+
     /**
      * The user on whose behalf the platform acts: the one logged in to the platform, else the one the engine
      * authenticated (Tasklist, engine REST API), else {@link #SYSTEM}. Never Spring's "anonymousUser".

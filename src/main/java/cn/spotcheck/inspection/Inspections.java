@@ -171,6 +171,12 @@ public class Inspections {
         return n == null ? 0 : n;
     }
 
+    /** The process instance an inspection runs in (for Cockpit), if it was started. */
+    public java.util.Optional<String> processInstanceOf(String code) {
+        return jdbc.queryForList("select process_instance_id from spotcheck.inspection where code = ?", String.class, code)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public InspectionView get(String code) {
         List<InspectionView> found = jdbc.query("select " + COLUMNS + " from spotcheck.inspection where code = ?",
                 (rs, i) -> view(rs), code);

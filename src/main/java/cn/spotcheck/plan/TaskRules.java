@@ -80,19 +80,18 @@ class TaskRules {
         if (ratio == null) {
             errors.add(new FieldMessage("ratio", "抽查比例不能为空"));
         } else if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
-            errors.add(new FieldMessage("ratio", "抽查比例应大于 0 且不超过 1"));
+            errors.add(new FieldMessage("ratio", "抽查比例应大于 0% 且不超过 100%"));
         } else if (!taskItems.isEmpty()) {
             String fullCoverage = fullCoverageReason(taskItems, categories, tags);
             String keyItem = taskItems.stream().filter(i -> i.type() == ItemType.KEY).map(ItemView::code).findFirst().orElse(null);
             if (fullCoverage != null && ratio.compareTo(BigDecimal.ONE) < 0) {
-                errors.add(new FieldMessage("ratio", fullCoverage + "，抽查比例必须为 100%（ratio = 1.0）"));
+                errors.add(new FieldMessage("ratio", fullCoverage + "，抽查比例必须为 100%"));
             } else if (fullCoverage == null && keyItem != null && ratio.compareTo(keyItemMinRatio) < 0) {
                 errors.add(new FieldMessage("ratio", "检查事项 " + keyItem + " 为重点检查事项，抽查比例不应低于 "
-                        + keyItemMinRatio.movePointRight(2).stripTrailingZeros().toPlainString() + "%（ratio ≥ "
-                        + keyItemMinRatio.stripTrailingZeros().toPlainString() + "）"));
+                        + keyItemMinRatio.movePointRight(2).stripTrailingZeros().toPlainString() + "%"));
             } else if (fullCoverage == null && keyItem == null && (ratio.compareTo(MIN_RATIO) < 0 || ratio.compareTo(MAX_RATIO) > 0)) {
-                errors.add(new FieldMessage("ratio", "一般检查事项的抽查比例应不低于 3%、不高于 20%（ratio 0.03–0.20），实际为 "
-                        + ratio.stripTrailingZeros().toPlainString()));
+                errors.add(new FieldMessage("ratio", "一般检查事项的抽查比例应不低于 3%、不高于 20%，实际为 "
+                        + ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%"));
             }
         }
 

@@ -66,6 +66,7 @@ class TaskPageBrowserTest {
             assertThat(page.findElements(By.id("start-draw"))).isEmpty();
             assertThat(page.findElement(By.tagName("nav")).getText()).contains("导入").doesNotContain("督查考核");
             browser.screenshot("task-drawn");
+            assertThat(browser.latinWordsIn("body")).as("task-drawn in Chinese").isEmpty();
         }
 
         Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
@@ -88,6 +89,7 @@ class TaskPageBrowserTest {
             assertThat(page.findElement(By.cssSelector("table.ledger tr.overdue")).getText()).contains(late.code(), "逾期", "未发现问题");
             assertThat(page.findElements(By.id("start-draw"))).as("only the legal staff start draws").isEmpty();
             browser.screenshot("task-ledger");
+            assertThat(browser.latinWordsIn("body")).as("task-ledger in Chinese").isEmpty();
 
             page.get("http://localhost:" + port + "/supervision");
             browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.overdue-items")));
@@ -99,6 +101,7 @@ class TaskPageBrowserTest {
                     .doesNotContain(late.code());
             assertThat(page.findElement(By.tagName("nav")).getText()).contains("督查考核").doesNotContain("导入");
             browser.screenshot("supervision-overdue");
+            assertThat(browser.latinWordsIn("body")).as("supervision-overdue in Chinese").isEmpty();
         }
         try (Browser browser = new Browser()) {
             WebDriver page = login(browser, taskId, late.inspectorStaffNos().get(0));

@@ -49,6 +49,7 @@ class PlanPagesBrowserTest {
             addTask(browser, "比例过高的任务", "JT-HY-02", "公路货运", "50");
             assertThat(page.findElement(By.cssSelector("#new-task ul.errors")).getText()).contains("比例");
             browser.screenshot("plan-task-refused");
+            assertThat(browser.latinWordsIn("body")).as("plan-task-refused in Chinese").isEmpty();
             assertThat(page.findElements(By.cssSelector("table.tasks tbody tr"))).hasSize(2);
             assertThat(page.findElement(By.cssSelector("table.tasks")).getText())
                     .contains("道路货物运输经营资质抽查", "驾驶员培训机构教学质量抽查", "依据：");
@@ -56,6 +57,7 @@ class PlanPagesBrowserTest {
             page.findElement(By.id("submit-plan")).click();
             browser.await().until(d -> "审核中".equals(d.findElement(By.id("plan-status")).getText()));
             browser.screenshot("plan-submitted");
+            assertThat(browser.latinWordsIn("body")).as("plan-submitted in Chinese").isEmpty();
         }
         List<Task> review = taskService.createTaskQuery().taskDefinitionKey("legalReview").taskNameLike("%" + title + "%").list();
         assertThat(review).hasSize(1);
