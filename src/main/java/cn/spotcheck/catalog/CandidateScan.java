@@ -46,8 +46,24 @@ public class CandidateScan {
 
     /** Empty lists mean "any"; {@code categories} must not be empty (a task's items always name some). */
     public void scan(List<String> categories, List<String> regions, List<String> tags, Sink sink) {
+        query("select id, credit_level", categories, regions, tags, " order by id", rs -> {
+            sink.accept(rs.getLong(1), rs.getString(2));
+        });
+    }
+
+    /** How many candidates each credit level holds in a scope, counted by the database rather than read one by one. */
+    public java.util.Map<String, Integer> countByCreditLevel(List<String> categories, List<String> regions, List<String> tags) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        query("select credit_level, count(*)", categories, regions, tags, " group by credit_level", rs -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+        });
+        return counts;
+    }
+
+    private void query(String select, List<String> categories, List<String> regions, List<String> tags, String tail,
+                       org.springframework.jdbc.core.RowCallbackHandler rows) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select id, credit_level from spotcheck.target where operating_status = ?");
+        StringBuilder sql = new StringBuilder(select).append(" from spotcheck.target where operating_status = ?");
         args.add(CatalogVocabulary.OPERATING);
         sql.append(" and category = any(?)");
         args.add(categories.toArray(String[]::new));
@@ -59,7 +75,7 @@ public class CandidateScan {
             sql.append(" and tags && ?");
             args.add(tags.toArray(String[]::new));
         }
-        sql.append(" order by id");
+        sql.append(tail);
         jdbc.query(con -> {
             var ps = con.prepareStatement(sql.toString());
             ps.setFetchSize(10_000);
@@ -73,8 +89,6 @@ public class CandidateScan {
                 }
             }
             return ps;
-        }, rs -> {
-            sink.accept(rs.getLong(1), rs.getString(2));
-        });
+        }, rows);
     }
 }

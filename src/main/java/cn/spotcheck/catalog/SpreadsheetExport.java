@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Writes a list to {@code .xlsx} as it is read, row by row, so an export of a million targets needs no more
  * memory than one of ten. The header row uses the same Chinese column names the import reads.
  */
-final class SpreadsheetExport {
+public final class SpreadsheetExport {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -26,7 +26,7 @@ final class SpreadsheetExport {
     }
 
     /** {@code rows} is called with a sink; each list handed to the sink becomes one row. */
-    static ResponseEntity<StreamingResponseBody> xlsx(String fileName, String sheetName, List<String> header,
+    public static ResponseEntity<StreamingResponseBody> xlsx(String fileName, String sheetName, List<String> header,
                                                       Consumer<Consumer<List<Object>>> rows) {
         StreamingResponseBody body = out -> write(out, sheetName, header, rows);
         return ResponseEntity.ok()

@@ -1,11 +1,9 @@
 package cn.spotcheck.draw;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,14 +12,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.spotcheck.calendar.BureauTime;
-import cn.spotcheck.catalog.CandidateScan;
-import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.catalog.SpreadsheetExport;
 import cn.spotcheck.identity.Roles;
-import cn.spotcheck.inspection.InspectionView;
-import cn.spotcheck.inspection.Inspections;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.plan.PlanView;
 import cn.spotcheck.plan.TaskView;
@@ -40,26 +36,19 @@ class TaskPages {
     private final DrawViews draws;
     private final DrawVerification verification;
     private final TaskSchedule schedule;
-    private final Inspections inspections;
-    private final CandidateScan targets;
-    private final InspectorDirectory inspectors;
+    private final TaskLedger ledger;
     private final DrawnTargetRows drawnRows;
 
-    TaskPages(AnnualPlans plans, DrawViews draws, DrawVerification verification, TaskSchedule schedule, Inspections inspections,
-              CandidateScan targets, InspectorDirectory inspectors, DrawnTargetRows drawnRows) {
+    TaskPages(AnnualPlans plans, DrawViews draws, DrawVerification verification, TaskSchedule schedule, TaskLedger ledger,
+              DrawnTargetRows drawnRows) {
         this.plans = plans;
         this.draws = draws;
         this.verification = verification;
         this.schedule = schedule;
-        this.inspections = inspections;
-        this.targets = targets;
-        this.inspectors = inspectors;
+        this.ledger = ledger;
         this.drawnRows = drawnRows;
     }
 
-    /** A row of the 任务台账. */
-    record LedgerRow(InspectionView inspection, String targetName, String targetCode, List<String> inspectorNames, boolean overdue) {
-    }
 
     /** Rows of the ledger and drawn targets shown per page: a province's task draws tens of thousands. */
     static final int PAGE_SIZE = 100;
@@ -84,15 +73,25 @@ class TaskPages {
                 model.addAttribute("drawnShown", drawnRows.first(draw, PAGE_SIZE));
             }
         });
-        int total = inspections.countOf(id);
+        int total = ledger.size(id);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 0), pages - 1);
-        model.addAttribute("ledger", ledger(task, shown * PAGE_SIZE, today));
+        model.addAttribute("ledger", ledger.rows(task, shown * PAGE_SIZE, PAGE_SIZE, today));
+        model.addAttribute("ledgerExtra", ledger.extraTitles());
         model.addAttribute("ledgerTotal", total);
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
         model.addAttribute("pageSize", PAGE_SIZE);
         return "tasks/task";
+    }
+
+    /** The whole 任务台账 as a spreadsheet, written as it is read. */
+    @GetMapping("/{id}/ledger.xlsx")
+    ResponseEntity<StreamingResponseBody> ledgerSpreadsheet(@PathVariable("id") long id) {
+        TaskView task = plans.task(id);
+        LocalDate today = BureauTime.today();
+        return SpreadsheetExport.xlsx("任务台账-" + task.name() + "-" + today + ".xlsx", "任务台账", ledger.header(),
+                sink -> ledger.forEach(task, today, row -> sink.accept(TaskLedger.cells(row))));
     }
 
     @PostMapping("/{id}/start")
@@ -106,26 +105,5 @@ class TaskPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/tasks/" + id;
-    }
-
-    private List<LedgerRow> ledger(TaskView task, int offset, LocalDate today) {
-        List<InspectionView> all = inspections.ofTask(task.id(), offset, PAGE_SIZE);
-        Map<Long, CandidateScan.TargetIdentity> identities = targets.identities(all.stream().map(InspectionView::targetId).toList());
-        Set<String> staffNos = new HashSet<>();
-        all.forEach(i -> staffNos.addAll(i.inspectorStaffNos()));
-        Map<String, String> names = names(staffNos);
-        return all.stream().map(i -> {
-            CandidateScan.TargetIdentity who = identities.get(i.targetId());
-            boolean publicationLate = i.publishedAt() == null && i.publicationDueDate() != null && i.publicationDueDate().isBefore(today);
-            boolean unfinished = i.inspectionEndDate() == null && task.end().isBefore(today);
-            return new LedgerRow(i, who == null ? "" : who.name(), who == null ? "" : who.code(),
-                    i.inspectorStaffNos().stream().map(s -> names.getOrDefault(s, s)).toList(), publicationLate || unfinished);
-        }).toList();
-    }
-
-    private Map<String, String> names(java.util.Collection<String> staffNos) {
-        Map<String, String> names = new java.util.HashMap<>();
-        inspectors.cards(staffNos).forEach((staffNo, card) -> names.put(staffNo, card.name()));
-        return names;
     }
 }

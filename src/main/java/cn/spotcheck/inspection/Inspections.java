@@ -171,6 +171,15 @@ public class Inspections {
         return n == null ? 0 : n;
     }
 
+    /** The teams of the inspections named, by code. */
+    public Map<String, List<String>> inspectorsOf(Collection<String> codes) {
+        Map<String, List<String>> teams = new java.util.HashMap<>();
+        jdbc.query("select code, inspector_staff_nos from spotcheck.inspection where code = any(?)", rs -> {
+            teams.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
+        }, (Object) codes.toArray(String[]::new));
+        return teams;
+    }
+
     /** The process instance an inspection runs in (for Cockpit), if it was started. */
     public java.util.Optional<String> processInstanceOf(String code) {
         return jdbc.queryForList("select process_instance_id from spotcheck.inspection where code = ?", String.class, code)

@@ -40,11 +40,13 @@ class PlanPages {
     private final AnnualPlans plans;
     private final ItemList items;
     private final CatalogVocabulary vocabulary;
+    private final List<DrawForecast> forecast;
 
-    PlanPages(AnnualPlans plans, ItemList items, CatalogVocabulary vocabulary) {
+    PlanPages(AnnualPlans plans, ItemList items, CatalogVocabulary vocabulary, List<DrawForecast> forecast) {
         this.plans = plans;
         this.items = items;
         this.vocabulary = vocabulary;
+        this.forecast = forecast;
     }
 
     /** A task as the page's form posts it: lists as the browser sends repeated fields, the ratio in per cent. */
@@ -120,6 +122,8 @@ class PlanPages {
         model.addAttribute("activeItems", itemsByCode.values().stream().filter(ItemView::active).toList());
         model.addAttribute("categories", vocabulary.categories());
         model.addAttribute("versions", plans.publishedVersions(id));
+        model.addAttribute("forecasts", plan.tasks().stream().collect(Collectors.toMap(TaskView::id,
+                t -> forecast.stream().flatMap(f -> f.of(t).stream()).toList())));
         model.addAttribute("stageNames", Map.of(AnnualPlanProcess.LEGAL_REVIEW, "法制审核", AnnualPlanProcess.JUSTICE_REVIEW, "市司法局审核"));
         return "plans/plan";
     }

@@ -1,10 +1,14 @@
 package cn.spotcheck.supervision;
 
 import java.time.LocalDate;
+import java.util.List;
 
-/** One overdue matter: which rule it breaks, what it is, who owns it, when it was due and by how many days. */
+/**
+ * One overdue matter: which rule it breaks, what it is, who owns it, when it was due and by how many days;
+ * {@code inspectors} are the staff numbers of an inspection's team (empty for a plan or a task).
+ */
 public record OverdueItem(String rule, String ruleName, String reference, String title, String department, LocalDate dueDate,
-                          long daysOverdue) {
+                          long daysOverdue, List<String> inspectors) {
 
     static final String PLAN = "plan:";
     static final String TASK = "task:";

@@ -74,7 +74,7 @@ public class OverdueMonitor {
     }
 
     /** A deadline not met yet. */
-    private record Open(Kind kind, String reference, String title, String department, LocalDate due) {
+    private record Open(Kind kind, String reference, String title, String department, LocalDate due, List<String> inspectors) {
     }
 
     /** What is overdue today, most overdue first. */
@@ -104,20 +104,20 @@ public class OverdueMonitor {
             plan.tasks().forEach(t -> departmentOfTask.put(t.id(), plan.department()));
             LocalDate due = PlanDeadlines.approvalDay(plan.year());
             if (!plan.published() && plan.publishedAt() == null && !due.isAfter(until)) {
-                open.add(new Open(Kind.PLAN, OverdueItem.PLAN + plan.id(), plan.title(), plan.department(), due));
+                open.add(new Open(Kind.PLAN, OverdueItem.PLAN + plan.id(), plan.title(), plan.department(), due, List.of()));
             }
             if (plan.publishedAt() == null) {
                 continue;
             }
             for (TaskView task : plan.tasks()) {
                 if (!task.end().isAfter(until) && (!draws.isDrawn(task.id()) || inspections.openCount(task.id()) > 0)) {
-                    open.add(new Open(Kind.TASK, OverdueItem.TASK + task.id(), task.name(), plan.department(), task.end()));
+                    open.add(new Open(Kind.TASK, OverdueItem.TASK + task.id(), task.name(), plan.department(), task.end(), List.of()));
                 }
             }
         }
         for (InspectionView inspection : inspections.unpublishedPastDue(until.plusDays(1))) {
             open.add(new Open(Kind.RESULT, inspection.code(), "检查 " + inspection.code() + "（" + inspection.resultCategory() + "）",
-                    departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate()));
+                    departmentOfTask.getOrDefault(inspection.taskId(), ""), inspection.publicationDueDate(), inspection.inspectorStaffNos()));
         }
         return open;
     }
@@ -126,12 +126,14 @@ public class OverdueMonitor {
     private List<OverdueItem> overdue(List<Open> passed, LocalDate today) {
         List<OverdueItem> items = new ArrayList<>();
         passed.forEach(o -> items.add(item(o.kind().overdueRule, o.kind().overdueName(o.due()), o, today)));
-        for (FollowUps.FollowUpView f : followUps.open()) {
+        List<FollowUps.FollowUpView> open = followUps.open();
+        Map<String, List<String>> teams = inspections.inspectorsOf(open.stream().map(FollowUps.FollowUpView::inspectionCode).toList());
+        for (FollowUps.FollowUpView f : open) {
             LocalDate due = f.deadline() != null ? f.deadline()
                     : BureauTime.dayOf(java.util.Date.from(f.openedAt())).plusDays(FOLLOW_UP_DAYS_WITHOUT_DEADLINE);
             if (today.isAfter(due)) {
                 items.add(item("FOLLOW_UP_OPEN", "后续处置未闭环", f.inspectionCode(), "后续处置 " + f.inspectionCode() + "（" + f.kind() + "）",
-                        f.department() == null ? "" : f.department(), due, today));
+                        f.department() == null ? "" : f.department(), due, today, teams.getOrDefault(f.inspectionCode(), List.of())));
             }
         }
         items.sort(Comparator.comparingLong(OverdueItem::daysOverdue).reversed());
@@ -139,10 +141,11 @@ public class OverdueMonitor {
     }
 
     private static OverdueItem item(String rule, String name, Open open, LocalDate today) {
-        return item(rule, name, open.reference(), open.title(), open.department(), open.due(), today);
+        return item(rule, name, open.reference(), open.title(), open.department(), open.due(), today, open.inspectors());
     }
 
-    private static OverdueItem item(String rule, String name, String reference, String title, String department, LocalDate due, LocalDate today) {
-        return new OverdueItem(rule, name, reference, title, department, due, ChronoUnit.DAYS.between(due, today));
+    private static OverdueItem item(String rule, String name, String reference, String title, String department, LocalDate due, LocalDate today,
+                                    List<String> inspectors) {
+        return new OverdueItem(rule, name, reference, title, department, due, ChronoUnit.DAYS.between(due, today), inspectors);
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,6 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import cn.spotcheck.Browser;
 import cn.spotcheck.Fixtures;
@@ -102,6 +105,25 @@ class TaskPageBrowserTest {
             assertThat(page.findElement(By.tagName("nav")).getText()).contains("督查考核").doesNotContain("导入");
             browser.screenshot("supervision-overdue");
             assertThat(browser.latinWordsIn("body")).as("supervision-overdue in Chinese").isEmpty();
+
+            // One inspector's overdue items only.
+            String other = inspections.ofTask(taskId).stream().flatMap(i -> i.inspectorStaffNos().stream())
+                    .filter(s -> !late.inspectorStaffNos().contains(s)).findFirst().orElseThrow();
+            page.get("http://localhost:" + port + "/supervision?inspector=" + late.inspectorStaffNos().get(0));
+            assertThat(page.findElement(By.tagName("main")).getText()).contains(late.code());
+            page.get("http://localhost:" + port + "/supervision?inspector=" + other);
+            assertThat(page.findElement(By.tagName("main")).getText()).doesNotContain(late.code());
+        }
+
+        // The whole ledger as a spreadsheet: a row per inspection, the overdue one marked, the follow-up column too.
+        ResponseEntity<byte[]> export = http.withBasicAuth("ducha", "demo").getForEntity("/tasks/" + taskId + "/ledger.xlsx", byte[].class);
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(export.getBody()))) {
+            List<List<String>> rows = workbook.getFirstSheet().read().stream()
+                    .map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
+            assertThat(rows.get(0)).contains("检查编号", "执法检查人员", "公示期限", "后续处置");
+            assertThat(rows).hasSize(dispatched + 1);
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains(late.code(), "逾期", "未发现问题"));
         }
         try (Browser browser = new Browser()) {
             WebDriver page = login(browser, taskId, late.inspectorStaffNos().get(0));

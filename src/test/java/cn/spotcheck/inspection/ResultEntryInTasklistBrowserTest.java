@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.spotcheck.Browser;
+import cn.spotcheck.Tasklist;
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
@@ -51,20 +52,7 @@ class ResultEntryInTasklistBrowserTest {
 
         try (Browser browser = new Browser()) {
             WebDriver page = browser.driver();
-            page.get("http://localhost:" + port + "/camunda/app/tasklist/");
-            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
-                    .sendKeys(inspector);
-            page.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
-            page.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-
-            browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("我的待办"));
-            clickText(browser, "我的待办");
-            WebElement entry = browser.await().until(d -> d.findElements(By.cssSelector(".tasks-list li")).stream()
-                    .filter(li -> li.getText().contains("结果录入")).findFirst().orElse(null));
-            entry.findElement(By.cssSelector("a")).click();
-
-            browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            Tasklist tasklist = Tasklist.loginAs(browser, port, inspector).openAndClaim("我的待办", "结果录入");
             browser.screenshot("tasklist-result-entry-form");
             // The form says whom and what the result is about: the target, its items, the team, the notice.
             String brief = page.findElement(By.cssSelector(".fjs-form")).getText();
@@ -73,7 +61,7 @@ class ResultEntryInTasklistBrowserTest {
                     .satisfies(link -> assertThat(link.getAttribute("href")).contains("/api/documents/"));
 
             // Completing without a result category is refused by the form.
-            clickComplete(browser);
+            tasklist.complete();
             browser.await().until(d -> !d.findElements(By.cssSelector(".fjs-form-field-error, .fjs-has-errors")).isEmpty());
             // ... in Chinese, as is the empty choice.
             browser.await().until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("此项必填"));
@@ -81,7 +69,7 @@ class ResultEntryInTasklistBrowserTest {
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey("resultEntry").count())
                     .isEqualTo(1);
 
-            chooseResultCategory(browser, "发现问题已责令改正");
+            tasklist.choose("检查结果", "发现问题已责令改正");
             page.findElement(By.cssSelector(".fjs-form textarea[id$=findings]")).sendKeys("车辆技术档案缺少二级维护记录");
             WebElement date = page.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
                     .filter(f -> f.getText().startsWith("检查结束日期")).findFirst().orElseThrow().findElement(By.tagName("input"));
@@ -92,7 +80,7 @@ class ResultEntryInTasklistBrowserTest {
             date.sendKeys("2026-05-12", Keys.ENTER);
             date.sendKeys(Keys.TAB);
             browser.screenshot("tasklist-result-entry-filled");
-            clickComplete(browser);
+            tasklist.complete();
 
             browser.await().withTimeout(Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
                     .processInstanceBusinessKey(inspection.code()).taskDefinitionKey("resultEntry").count() == 0);
@@ -104,35 +92,6 @@ class ResultEntryInTasklistBrowserTest {
         assertThat(after.resultCategory()).isEqualTo("发现问题已责令改正");
         assertThat(after.inspectionEndDate()).hasToString("2026-05-12");
         assertThat(after.publicationDueDate()).as("7 working days after 2026-05-12").hasToString("2026-05-21");
-    }
-
-    /** The 完成 button sits at the foot of a long form: scroll to it first, as a person would. */
-    private static void clickComplete(Browser browser) {
-        WebElement complete = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='完成']")));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
-    }
-
-    /** form-js draws its own dropdown: open it and pick the category by its text. */
-    private void chooseResultCategory(Browser browser, String category) {
-        WebDriver page = browser.driver();
-        WebElement field = page.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
-                .filter(f -> f.getText().startsWith("检查结果")).findFirst().orElseThrow();
-        WebElement display = field.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group"));
-        ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
-        display.click();
-        WebElement option = browser.await().until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().strip().equals(category)).findFirst().orElse(null));
-        // form-js picks an item on mousedown; a pointer click could land on a neighbour while the list scrolls.
-        ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'});"
-                        + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", option);
-        browser.await().until(d -> field.getText().contains(category));
-    }
-
-    private static void clickText(Browser browser, String text) {
-        browser.await().until(d -> d.findElements(By.xpath("//*[normalize-space(text())='" + text + "']")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
     }
 
     /** A drawn, confirmed and dispatched task whose first inspection has its on-site visit done. */

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.spotcheck.Browser;
+import cn.spotcheck.Tasklist;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /**
@@ -53,6 +54,8 @@ class PlanPagesBrowserTest {
             assertThat(page.findElements(By.cssSelector("table.tasks tbody tr"))).hasSize(2);
             assertThat(page.findElement(By.cssSelector("table.tasks")).getText())
                     .contains("道路货物运输经营资质抽查", "驾驶员培训机构教学质量抽查", "依据：");
+            assertThat(page.findElement(By.cssSelector("table.tasks tbody tr td.forecast")).getText())
+                    .as("what 5 % means in today's directory").contains("级：", "合计");
 
             page.findElement(By.id("submit-plan")).click();
             browser.await().until(d -> "审核中".equals(d.findElement(By.id("plan-status")).getText()));
@@ -63,6 +66,29 @@ class PlanPagesBrowserTest {
         assertThat(review).hasSize(1);
         assertThat(review.get(0).getName()).isEqualTo("法制审核 · " + title);
         assertThat(review.get(0).getDueDate()).as("31 March").isNotNull();
+
+        // 法制审核 and 市司法局审核 decide in Tasklist, reading the plan's tasks in the form.
+        for (String[] reviewer : new String[][] {{"fazhi", "法制审核", "法制审核意见"}, {"sifa", "市司法局审核", "司法局审核意见"}}) {
+            try (Browser browser = new Browser()) {
+                Tasklist tasklist = Tasklist.loginAs(browser, port, reviewer[0]).openAndClaim("本部门待办", title);
+                assertThat(tasklist.form()).contains("道路货物运输经营资质抽查", "驾驶员培训机构教学质量抽查", "JT-HY-01", "5 %", "预计抽取");
+                browser.screenshot("tasklist-review-" + reviewer[0]);
+                assertThat(browser.latinWordsIn(".fjs-form")).as(reviewer[1] + " form in Chinese").isEmpty();
+                tasklist.tick("审核通过").type(reviewer[2], "同意").complete();
+                try {
+                    browser.await().until(d -> taskService.createTaskQuery().taskNameLike(reviewer[1] + " · " + title).count() == 0);
+                } finally {
+                    browser.screenshot("tasklist-review-" + reviewer[0] + "-completed");
+                }
+            }
+        }
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.openAs("http://localhost:" + port + "/plans?year=2027", "fagui");
+            page.findElement(By.linkText(title)).click();
+            browser.await().until(d -> "已发布".equals(d.findElement(By.id("plan-status")).getText()));
+            assertThat(page.findElement(By.cssSelector("table.reviews")).getText()).contains("fazhi", "sifa", "通过", "同意");
+            browser.screenshot("plan-published");
+        }
     }
 
     private static void addTask(Browser browser, String name, String item, String category, String percent) {
