@@ -28,7 +28,7 @@ public final class GeneratedDirectory {
             "北方", "远航", "汇通", "德隆", "瑞丰", "永安", "泰和", "天成", "万里", "佳程", "众诚", "广源", "祥和", "盛达", "运昌", "新程", "骏马", "畅行"};
     private static final String[] KINDS = {"物流有限公司", "运输有限公司", "汽车维修有限公司", "客运有限公司", "驾驶员培训学校",
             "出租汽车有限公司", "航运有限公司", "公交有限公司"};
-    private static final String ITEM = "GEN-1";
+    public static final String ITEM = "GEN-1";
 
     private GeneratedDirectory() {
     }

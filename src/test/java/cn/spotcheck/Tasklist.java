@@ -32,7 +32,9 @@ public final class Tasklist {
         clickText(filter);
         WebElement entry = browser.await().until(d -> d.findElements(By.cssSelector(".tasks-list li")).stream()
                 .filter(li -> li.getText().contains(text)).findFirst().orElse(null));
-        entry.findElement(By.cssSelector("a")).click();
+        // A long list puts the entry under Tasklist's footer: scroll to it, as a person would, then open it.
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                entry.findElement(By.cssSelector("a")));
         browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         browser.await().until(d -> !d.findElement(By.cssSelector(".fjs-form")).getAttribute("class").contains("disabled"));
