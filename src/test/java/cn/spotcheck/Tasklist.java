@@ -85,16 +85,28 @@ public final class Tasklist {
 
     /** form-js draws its own dropdown: open it and pick the option by its text. */
     public Tasklist choose(String label, String option) {
+        return pick(label, items -> items.stream().filter(i -> i.getText().strip().equals(option)).findFirst().orElse(null));
+    }
+
+    /** Picks the {@code index}-th option of a form-js dropdown, whatever its text. */
+    public Tasklist chooseNth(String label, int index) {
+        return pick(label, items -> items.size() > index ? items.get(index) : null);
+    }
+
+    private Tasklist pick(String label, java.util.function.Function<java.util.List<WebElement>, WebElement> which) {
         WebElement field = field(label);
         WebElement display = field.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group"));
         scrollTo(display);
-        display.click();
-        WebElement item = browser.await().until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().strip().equals(option)).findFirst().orElse(null));
+        // Tabbing into a dropdown opens it already; a click then would close it.
+        if (field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty()) {
+            display.click();
+        }
+        WebElement item = browser.await().until(d -> which.apply(field.findElements(By.cssSelector(".fjs-dropdownlist-item"))));
+        String text = item.getText().strip();
         // form-js picks an item on mousedown; a pointer click could land on a neighbour while the list scrolls.
         ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});"
                 + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", item);
-        browser.await().until(d -> field.getText().contains(option));
+        browser.await().until(d -> field.getText().contains(text));
         return this;
     }
 
