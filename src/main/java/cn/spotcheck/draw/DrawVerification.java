@@ -24,12 +24,43 @@ import cn.spotcheck.draw.algorithm.Verification;
 @Service
 public class DrawVerification {
 
+    /**
+     * How long a page may show a verification before recomputing it: a draw over a million candidates takes a second
+     * or more to recompute, and a record does not change between two openings of its page unless its state does.
+     */
+    static final java.time.Duration FRESH = java.time.Duration.ofMinutes(10);
+
+    /** A verification and when it was computed. */
+    public record Checked(Verification verification, java.time.Instant at) {
+    }
+
+    private record Cached(String state, Checked checked) {
+    }
+
     private final DrawStore store;
     private final ReplacementStore replacements;
+    private final Map<Long, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     DrawVerification(DrawStore store, ReplacementStore replacements) {
         this.store = store;
         this.replacements = replacements;
+    }
+
+    /**
+     * The draw's verification as a page shows it: recomputed when the record's state (status, digest, replacements)
+     * has changed, when the last one is older than {@link #FRESH}, or when {@code now} is asked for.
+     */
+    public Checked verifyRecent(long drawId, boolean now) {
+        DrawStore.Stored record = store.requireById(drawId);
+        String state = record.status() + ":" + record.digest() + ":" + replacements.of(drawId).size();
+        Cached cached = recent.get(drawId);
+        java.time.Instant at = cn.spotcheck.calendar.BureauTime.now();
+        if (!now && cached != null && cached.state().equals(state) && cached.checked().at().isAfter(at.minus(FRESH))) {
+            return cached.checked();
+        }
+        Checked checked = new Checked(verify(drawId), at);
+        recent.put(drawId, new Cached(state, checked));
+        return checked;
     }
 
     /** Recomputes the draw from its recorded inputs and checks its digest. */

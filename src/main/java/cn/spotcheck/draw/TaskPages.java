@@ -54,7 +54,8 @@ class TaskPages {
     static final int PAGE_SIZE = 100;
 
     @GetMapping("/{id}")
-    String task(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+    String task(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "0") int page,
+                @RequestParam(name = "verify", required = false) String verify, Model model) {
         TaskView task = plans.task(id);
         PlanView plan = plans.planOf(id);
         LocalDate today = BureauTime.today();
@@ -69,7 +70,9 @@ class TaskPages {
             model.addAttribute("draw", draw);
             model.addAttribute("drawReadable", readable);
             if (readable) {
-                model.addAttribute("verification", verification.verify(draw.id()));
+                DrawVerification.Checked checked = verification.verifyRecent(draw.id(), "now".equals(verify));
+                model.addAttribute("verification", checked.verification());
+                model.addAttribute("verifiedAt", checked.at());
                 model.addAttribute("drawnShown", drawnRows.first(draw, PAGE_SIZE));
             }
         });

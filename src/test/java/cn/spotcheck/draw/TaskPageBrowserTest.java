@@ -86,6 +86,9 @@ class TaskPageBrowserTest {
             browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
             assertThat(page.findElement(By.id("verification")).getText()).startsWith("一致");
             assertThat(page.findElement(By.id("draw-facts")).getText()).contains("随机种子", "已公布");
+            page.findElement(By.id("verify-now")).click();
+            browser.await().until(d -> d.getCurrentUrl().contains("verify=now"));
+            assertThat(page.findElement(By.id("verification")).getText()).as("recomputed on demand").startsWith("一致");
             assertThat(page.findElements(By.cssSelector("table.drawn tbody tr"))).hasSize(Math.min(dispatched, TaskPages.PAGE_SIZE));
             assertThat(page.findElement(By.cssSelector("table.drawn tbody tr")).getText()).matches("(?s).*（zf\\d{3}）.*");
             assertThat(page.findElements(By.cssSelector("table.ledger tbody tr"))).hasSize(Math.min(dispatched, TaskPages.PAGE_SIZE));
