@@ -33,10 +33,11 @@ public class OverdueBrief {
     String of(String reference) {
         OverdueMonitor.Watch watch = monitor.watch();
         Optional<OverdueItem> overdue = watch.overdue().stream().filter(i -> i.reference().equals(reference)).findFirst();
+        // A step a diagram's timer opens on the due day itself is not overdue yet by the day's count: it is due now.
         Optional<OverdueItem> item = overdue.or(() -> watch.dueSoon().stream().filter(i -> i.reference().equals(reference)).findFirst());
         StringBuilder brief = new StringBuilder();
         item.ifPresentOrElse(i -> brief
-                        .append("- 逾期事项：**").append(Markdown.text(overdue.isPresent() ? i.ruleName() : "今日到期")).append("**\n")
+                        .append("- 逾期事项：**").append(Markdown.text(i.ruleName())).append("**\n")
                         .append("- 名称：").append(Markdown.text(i.title())).append('\n')
                         .append("- 责任部门：").append(Markdown.text(i.department().isBlank() ? "未登记" : i.department())).append('\n')
                         .append("- 应完成日期：").append(i.dueDate())

@@ -59,7 +59,7 @@ class InspectionWalkBrowserTest {
         ClockUtil.setCurrentTime(Timestamp.valueOf("2027-05-20 09:00:00"));
 
         try (Browser browser = new Browser()) {
-            Tasklist tasklist = Tasklist.loginAs(browser, port, "zf001").openAndClaim("我的待办", company);
+            Tasklist tasklist = Tasklist.loginAs(browser, port, "zf001").openAndClaim("我的待办", "现场检查 · " + company + "（" + code + "）");
             assertThat(tasklist.form()).contains(company, "地址", "检查通知书", "执法证号");
             tasklist.type("检查日期", "2027-05-18").chooseNth("到场执法人员（一）", 0).chooseNth("到场执法人员（二）", 1)
                     .type("检查地点", "企业经营场所").type("现场检查记录", "查验道路运输证、车辆技术档案，未见异常");
@@ -68,13 +68,13 @@ class InspectionWalkBrowserTest {
             tasklist.complete();
             awaitStep(browser, code, "resultEntry");
 
-            tasklist.openAndClaim("我的待办", "结果录入 · " + company);
+            tasklist.openAndClaim("我的待办", "结果录入 · " + company + "（" + code + "）");
             tasklist.choose("检查结果", "未发现问题").type("发现的问题", "无").type("检查结束日期", "2027-05-18");
             tasklist.complete();
             awaitStep(browser, code, "publishResult");
         }
         try (Browser browser = new Browser()) {
-            Tasklist tasklist = Tasklist.loginAs(browser, port, "fagui").openAndClaim("本部门待办", "审核公示检查结果 · " + company);
+            Tasklist tasklist = Tasklist.loginAs(browser, port, "fagui").openAndClaim("本部门待办", "审核公示检查结果 · " + company + "（" + code + "）");
             assertThat(tasklist.form()).contains(company, "证据材料", "检查记录");
             assertThat(tasklist.field("检查结果").findElement(By.tagName("input")).getAttribute("value")).isEqualTo("未发现问题");
             browser.screenshot("walk-publication-review");
