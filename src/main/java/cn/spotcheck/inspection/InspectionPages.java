@@ -79,6 +79,9 @@ class InspectionPages {
     String inspection(@PathVariable("code") String code, Model model) {
         InspectionView inspection = readable(code);
         model.addAttribute("inspection", inspection);
+        java.time.LocalDate today = cn.spotcheck.calendar.BureauTime.today();
+        model.addAttribute("publicationLate", inspection.publishedAt() == null && inspection.publicationDueDate() != null
+                && inspection.publicationDueDate().isBefore(today));
         model.addAttribute("target", targets.identities(List.of(inspection.targetId())).get(inspection.targetId()));
         model.addAttribute("task", plans.task(inspection.taskId()));
         model.addAttribute("items", inspection.itemCodes().stream()

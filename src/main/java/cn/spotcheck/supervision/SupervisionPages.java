@@ -62,8 +62,12 @@ class SupervisionPages {
         model.addAttribute("department", department);
         model.addAttribute("rule", rule);
         Map<String, String> team = new TreeMap<>();
-        inspectors.cards(new TreeSet<>(java.util.stream.Stream.concat(all.stream(), watch.dueSoon().stream())
-                .flatMap(i -> i.inspectors().stream()).toList())).forEach((staffNo, card) -> team.put(staffNo, card.name() + "（" + staffNo + "）"));
+        TreeSet<String> listed = new TreeSet<>(java.util.stream.Stream.concat(all.stream(), watch.dueSoon().stream())
+                .flatMap(i -> i.inspectors().stream()).toList());
+        if (inspector != null && !inspector.isBlank()) {
+            listed.add(inspector); // the one asked for stays chosen, even with nothing overdue
+        }
+        inspectors.cards(listed).forEach((staffNo, card) -> team.put(staffNo, card.name() + "（" + staffNo + "）"));
         model.addAttribute("inspectors", team);
         model.addAttribute("inspector", inspector);
         return "supervision/overdue";

@@ -1,6 +1,7 @@
 package cn.spotcheck.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import cn.spotcheck.Browser;
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.system.ApiException;
 
 /**
  * An inspection's record page as its inspector uses it: the target, the team and the notice; a photo from the
@@ -79,6 +81,15 @@ class InspectionPageBrowserTest {
             browser.await().until(d -> d.findElement(By.cssSelector(".flash.error")).getText().contains("只接受 JPG、PNG 图片或 PDF 文件"));
             assertThat(evidence.of(code)).as("nothing half-written").hasSize(1);
         }
+
+        byte[] tooLarge = new byte[EvidenceFiles.MAX_BYTES + 1];
+        tooLarge[0] = (byte) 0xFF;
+        tooLarge[1] = (byte) 0xD8;
+        tooLarge[2] = (byte) 0xFF;
+        assertThatThrownBy(() -> evidence.add(code, "大照片.jpg", tooLarge, null, "zf001")).isInstanceOf(ApiException.class)
+                .hasMessage("证据文件：单个文件不得超过 10 MB")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE));
+        assertThat(evidence.of(code)).as("nothing stored").hasSize(1);
 
         EvidenceFiles.EvidenceFile stored = evidence.of(code).get(0);
         ResponseEntity<byte[]> download = http.withBasicAuth("fagui", "demo")
