@@ -32,9 +32,18 @@ class ErrorPages implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         if (wantsPage(request, path)) {
-            return new ModelAndView("error", Map.of("status", status.value(), "path", path), status);
+            return new ModelAndView("error", Map.of("status", status.value(), "path", shown(path)), status);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message(status), List.of()));
+    }
+
+    /** The address as the user typed it: 检查/页面, not %E6%A3%80…; an address that does not decode is shown as it came. */
+    static String shown(String path) {
+        try {
+            return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return path;
+        }
     }
 
     private static boolean wantsPage(HttpServletRequest request, String path) {

@@ -50,7 +50,8 @@ class PageExceptionHandler {
     }
 
     private static ModelAndView page(HttpStatus status, String message, HttpServletRequest request) {
-        return new ModelAndView("error", message == null ? Map.of("status", status.value(), "path", request.getRequestURI())
-                : Map.of("status", status.value(), "path", request.getRequestURI(), "message", message), status);
+        String path = ErrorPages.shown(request.getRequestURI());
+        return new ModelAndView("error", message == null ? Map.of("status", status.value(), "path", path)
+                : Map.of("status", status.value(), "path", path, "message", message), status);
     }
 }
