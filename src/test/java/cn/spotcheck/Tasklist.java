@@ -2,6 +2,7 @@ package cn.spotcheck;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,11 +31,18 @@ public final class Tasklist {
     /** Opens the first task in {@code filter} whose entry shows {@code text}, and claims it. */
     public Tasklist openAndClaim(String filter, String text) {
         clickText(filter);
-        WebElement entry = browser.await().until(d -> d.findElements(By.cssSelector(".tasks-list li")).stream()
-                .filter(li -> li.getText().contains(text)).findFirst().orElse(null));
-        // A long list puts the entry under Tasklist's footer: scroll to it, as a person would, then open it.
-        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
-                entry.findElement(By.cssSelector("a")));
+        // Tasklist redraws its list as it refreshes: look again whenever an entry goes stale under the finger.
+        browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement entry = d.findElements(By.cssSelector(".tasks-list li")).stream()
+                    .filter(li -> li.getText().contains(text)).findFirst().orElse(null);
+            if (entry == null) {
+                return false;
+            }
+            // A long list puts the entry under Tasklist's footer: scroll to it, as a person would, then open it.
+            ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                    entry.findElement(By.cssSelector("a")));
+            return true;
+        });
         browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         browser.await().until(d -> !d.findElement(By.cssSelector(".fjs-form")).getAttribute("class").contains("disabled"));
@@ -48,7 +56,7 @@ public final class Tasklist {
 
     /** The form field whose label starts with {@code label}. */
     public WebElement field(String label) {
-        return browser.await().until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+        return browser.await().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
                 .filter(f -> f.getText().startsWith(label)).findFirst().orElse(null));
     }
 
