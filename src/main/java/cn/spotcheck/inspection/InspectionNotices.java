@@ -51,7 +51,7 @@ class InspectionNotices {
     /** Issues the notice; {@code targetName} is null when an inspection was started by hand rather than by the dispatcher. */
     Issued issue(String code, long spotCheckTaskId, long targetId, String targetName, String targetCode, List<String> itemCodes,
                  List<String> staffNos) {
-        CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
+        CandidateScan.TargetIdentity target = identity(targetId);
         if (targetName == null) {
             targetName = target == null ? "" : target.name();
             targetCode = target == null ? "" : target.code();
@@ -59,16 +59,18 @@ class InspectionNotices {
         List<ItemView> itemViews = itemsOf(spotCheckTaskId, itemCodes);
         IssuedDocument notice = notice(code, spotCheckTaskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
         return new Issued(targetName, targetCode, choices(staffNos),
-                brief(code, targetName, targetCode, target == null ? null : target.address(), task(spotCheckTaskId), itemViews, staffNos, notice));
+                brief(code, targetName, targetCode, target, spotCheckTaskId, itemViews, staffNos, notice));
     }
 
     /**
      * The brief above the inspectors' forms (Markdown): the target and its address, the items with their legal basis,
      * the team, the window, and links to the notice and the inspection's record.
      */
-    private String brief(String code, String targetName, String targetCode, String address, TaskView task, List<ItemView> itemViews,
-                         List<String> staffNos, IssuedDocument notice) {
+    private String brief(String code, String targetName, String targetCode, CandidateScan.TargetIdentity target, long taskId,
+                         List<ItemView> itemViews, List<String> staffNos, IssuedDocument notice) {
         String record = "/inspections/" + code;
+        String address = target == null ? null : target.address();
+        TaskView task = task(taskId);
         StringBuilder brief = new StringBuilder("检查对象：**").append(Markdown.text(targetName)).append("**（")
                 .append(Markdown.text(targetCode)).append("）\n\n");
         brief.append("- 地址：").append(address == null || address.isBlank() ? "名录中未登记" : Markdown.text(address)).append('\n');
@@ -90,9 +92,12 @@ class InspectionNotices {
         IssuedDocument notice = notice(code, taskId, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
                 itemViews, staffNos, "随机抽查检查通知书（更换执法人员后重新出具） " + code);
         documents.supersede(KIND, code, notice.id());
-        CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
-        return brief(code, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
-                target == null ? null : target.address(), task(taskId), itemViews, staffNos, notice);
+        return brief(code, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode, identity(targetId), taskId,
+                itemViews, staffNos, notice);
+    }
+
+    private CandidateScan.TargetIdentity identity(long targetId) {
+        return targets.identities(List.of(targetId)).get(targetId);
     }
 
     private IssuedDocument notice(String code, long taskId, String targetName, String targetCode, List<ItemView> itemViews,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -95,7 +96,7 @@ class InspectionPages {
         model.addAttribute("evidence", evidence.of(code));
         model.addAttribute("mayAddEvidence", mayAddEvidence(inspection));
         model.addAttribute("sections", sections.stream().map(s -> s.of(inspection)).flatMap(Optional::stream).toList());
-        model.addAttribute("steps", openSteps(code));
+        model.addAttribute("steps", openSteps(code, cards));
         if (Roles.current(Roles.ADMIN)) {
             inspections.processInstanceOf(code).ifPresent(id -> model.addAttribute("cockpit",
                     "/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime"));
@@ -152,23 +153,24 @@ class InspectionPages {
                 && !InspectionStatus.CLOSED.name().equals(inspection.status());
     }
 
-    private List<OpenStep> openSteps(String code) {
+    /** The open steps and who holds them, the team named from the cards the page already read. */
+    private List<OpenStep> openSteps(String code, Map<String, InspectorDirectory.InspectorCard> team) {
         return taskService.createTaskQuery().processInstanceBusinessKey(code).list().stream()
                 .sorted(Comparator.comparing(Task::getCreateTime))
-                .map(t -> new OpenStep(t.getName(), holder(t), t.getDueDate())).toList();
+                .map(t -> new OpenStep(t.getName(), holder(t, team), t.getDueDate())).toList();
     }
 
-    private String holder(Task task) {
+    private String holder(Task task, Map<String, InspectorDirectory.InspectorCard> team) {
         if (task.getAssignee() != null) {
-            return person(task.getAssignee()) + "（已认领）";
+            return person(task.getAssignee(), team) + "（已认领）";
         }
         List<String> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .map(l -> l.getUserId() != null ? person(l.getUserId()) : group(l)).filter(java.util.Objects::nonNull).distinct().toList();
+                .map(l -> l.getUserId() != null ? person(l.getUserId(), team) : group(l)).filter(java.util.Objects::nonNull).distinct().toList();
         return candidates.isEmpty() ? "—" : String.join("、", candidates) + "（待认领）";
     }
 
-    private String person(String userId) {
-        return Optional.ofNullable(inspectors.cards(List.of(userId)).get(userId)).map(InspectorDirectory.InspectorCard::name).orElse(userId);
+    private static String person(String userId, Map<String, InspectorDirectory.InspectorCard> team) {
+        return Optional.ofNullable(team.get(userId)).map(InspectorDirectory.InspectorCard::name).orElse(userId);
     }
 
     private String group(IdentityLink link) {

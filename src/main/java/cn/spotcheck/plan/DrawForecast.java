@@ -12,6 +12,11 @@ public interface DrawForecast {
 
     List<Level> of(TaskView task);
 
+    /** What the forecasts found as beans say of {@code task}: none when no module answers (the plan module alone). */
+    static List<Level> levels(List<DrawForecast> forecasts, TaskView task) {
+        return forecasts.stream().flatMap(f -> f.of(task).stream()).toList();
+    }
+
     /** One credit level: its candidates today, its ratio, and how many a draw would take. */
     record Level(String level, int candidates, BigDecimal ratio, int drawn) {
     }

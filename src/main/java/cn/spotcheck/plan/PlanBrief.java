@@ -45,7 +45,7 @@ class PlanBrief {
 
     /** "37 户（候选 1204 户）": what the ratio means in today's directory. */
     private String forecast(TaskView task) {
-        List<DrawForecast.Level> levels = forecast.stream().flatMap(f -> f.of(task).stream()).toList();
+        List<DrawForecast.Level> levels = DrawForecast.levels(forecast, task);
         if (levels.isEmpty()) {
             return "范围内暂无在营对象";
         }

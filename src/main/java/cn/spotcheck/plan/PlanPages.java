@@ -123,7 +123,7 @@ class PlanPages {
         model.addAttribute("categories", vocabulary.categories());
         model.addAttribute("versions", plans.publishedVersions(id));
         model.addAttribute("forecasts", plan.tasks().stream().collect(Collectors.toMap(TaskView::id,
-                t -> forecast.stream().flatMap(f -> f.of(t).stream()).toList())));
+                t -> DrawForecast.levels(forecast, t))));
         model.addAttribute("stageNames", Map.of(AnnualPlanProcess.LEGAL_REVIEW, "法制审核", AnnualPlanProcess.JUSTICE_REVIEW, "市司法局审核"));
         return "plans/plan";
     }

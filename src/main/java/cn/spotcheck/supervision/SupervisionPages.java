@@ -34,10 +34,6 @@ class SupervisionPages {
         this.inspectors = inspectors;
     }
 
-    /** An overdue item with the page it is recorded on (null when it has no page yet). */
-    record Row(OverdueItem item, String link) {
-    }
-
     @GetMapping
     String overdue(@RequestParam(name = "department", required = false) String department,
                    @RequestParam(name = "rule", required = false) String rule,
@@ -50,11 +46,11 @@ class SupervisionPages {
         Predicate<OverdueItem> ofInspector = i -> inspector == null || inspector.isBlank() || i.inspectors().contains(inspector);
         List<OverdueItem> shown = all.stream().filter(ofDepartment).filter(ofInspector)
                 .filter(i -> rule == null || rule.isBlank() || rule.equals(i.rule())).toList();
-        Map<String, List<Row>> byRule = shown.stream().collect(Collectors.groupingBy(OverdueItem::ruleName, LinkedHashMap::new,
-                Collectors.mapping(i -> new Row(i, i.recordPath()), Collectors.toList())));
+        Map<String, List<OverdueItem>> byRule = shown.stream().collect(Collectors.groupingBy(OverdueItem::ruleName, LinkedHashMap::new,
+                Collectors.toList()));
         model.addAttribute("byRule", byRule);
         model.addAttribute("soon", watch.dueSoon().stream()
-                .filter(ofDepartment).filter(ofInspector).map(i -> new Row(i, i.recordPath())).toList());
+                .filter(ofDepartment).filter(ofInspector).toList());
         model.addAttribute("soonDays", OverdueMonitor.SOON_WORKING_DAYS);
         model.addAttribute("total", shown.size());
         model.addAttribute("departments", new TreeSet<>(all.stream().map(OverdueItem::department).filter(d -> !d.isBlank()).toList()));

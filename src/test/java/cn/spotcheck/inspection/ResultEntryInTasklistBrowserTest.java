@@ -71,8 +71,7 @@ class ResultEntryInTasklistBrowserTest {
 
             tasklist.choose("检查结果", "发现问题已责令改正");
             page.findElement(By.cssSelector(".fjs-form textarea[id$=findings]")).sendKeys("车辆技术档案缺少二级维护记录");
-            WebElement date = page.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
-                    .filter(f -> f.getText().startsWith("检查结束日期")).findFirst().orElseThrow().findElement(By.tagName("input"));
+            WebElement date = tasklist.field("检查结束日期").findElement(By.tagName("input"));
             ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
             date.click();
             // The platform has form-js show and read dates as YYYY-MM-DD, whatever the browser's language.
