@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * A date outside the years the calendar can reckon with. A bad user request to the engine, so that a form
  * submitted through the engine REST API with such a date is answered 400 with this message rather than 500.
  */
-public class CalendarRangeException extends BadUserRequestException {
+class CalendarRangeException extends BadUserRequestException {
 
     private final int year;
 

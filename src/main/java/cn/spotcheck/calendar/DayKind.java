@@ -1,7 +1,7 @@
 package cn.spotcheck.calendar;
 
 /** How the State Council's schedule marks a day that differs from the weekday rule. */
-public enum DayKind {
+enum DayKind {
     /** 休: a statutory holiday or a weekday given off. */
     OFF,
     /** 班: a weekend day worked instead (调休上班). */

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves every instance either wholly on the old dates or wholly on the new.
  */
 @Service
-public class ProvisionalDeadlines {
+class ProvisionalDeadlines {
 
     /** The task-local variable Tasklist shows beside a due date reckoned on a provisional year. */
     public static final String NOTE_VARIABLE = "deadlineNote";

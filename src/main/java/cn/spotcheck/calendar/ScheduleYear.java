@@ -7,6 +7,6 @@ import java.util.List;
  * loaded by an administrator), or {@code PROVISIONAL} from the statutory holidays alone, with the days that gives
  * (also as one line, {@code statutorySummary}) and, where an administrator's file was refused, why.
  */
-public record ScheduleYear(int year, String status, String source, String problem, List<ScheduledDay> statutoryDays,
+record ScheduleYear(int year, String status, String source, String problem, List<ScheduledDay> statutoryDays,
                            String statutorySummary) {
 }

@@ -3,5 +3,5 @@ package cn.spotcheck.calendar;
 import java.time.LocalDate;
 
 /** One row of a holiday schedule: a day that differs from the weekday rule, and the holiday it belongs to. */
-public record ScheduledDay(LocalDate date, String holiday, DayKind kind) {
+record ScheduledDay(LocalDate date, String holiday, DayKind kind) {
 }

@@ -16,7 +16,7 @@ import com.tyme.solar.SolarTerm;
  * bridging days and 调休: what can be known of a year before its notice is published. Lunar dates and the 清明
  * solar term come from the tyme4j calendar library. Each revision of the rules applies from the year it took effect.
  */
-public final class StatutoryHolidays {
+final class StatutoryHolidays {
 
     /** The range in which lunar dates and solar terms are computed reliably, and in which a date makes sense here. */
     public static final int FIRST_YEAR = 1900;

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <em>provisional</em>, so that a late notice never stops the work but nothing computed on a guess passes for
  * official. Pure Java, immutable as far as callers can tell, safe to share.
  */
-public final class WorkingDayCalendar {
+final class WorkingDayCalendar {
 
     private final Map<LocalDate, ScheduledDay> official = new HashMap<>();
     private final Set<Integer> officialYears = new TreeSet<>();

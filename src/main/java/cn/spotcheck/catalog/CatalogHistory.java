@@ -22,7 +22,7 @@ import cn.spotcheck.identity.CurrentUser;
  * Unchanged fields are not written; a change that changes nothing is not recorded at all.
  */
 @Service
-public class CatalogHistory {
+class CatalogHistory {
 
     static final String CREATED = "CREATE";
     static final String UPDATED = "UPDATE";

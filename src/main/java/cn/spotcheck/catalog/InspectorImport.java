@@ -18,7 +18,7 @@ import cn.spotcheck.system.FieldMessage;
  * every change in the history, every row accounted for.
  */
 @Service
-public class InspectorImport {
+class InspectorImport {
 
     static final LinkedHashMap<String, String> REQUIRED = new LinkedHashMap<>();
 

@@ -1,5 +1,5 @@
 package cn.spotcheck.catalog;
 
 /** A recusal as declared: the target, the kind of relation, the reason and optionally its period. */
-public record RecusalInput(Long targetId, String relation, String reason, String validFrom, String validTo) {
+record RecusalInput(Long targetId, String relation, String reason, String validFrom, String validTo) {
 }

@@ -22,7 +22,7 @@ import cn.spotcheck.system.ApiException;
  * (进一次门、查多项事). Read from the record's strata in one pass (no query per target); maps are in assignment order.
  */
 @Service
-public class DrawCoverage {
+class DrawCoverage {
 
     private final DrawStore store;
     private final AnnualPlans plans;

@@ -24,7 +24,7 @@ import cn.spotcheck.system.ApiException;
  * assignment stays in the record, and the replacement is chained like a draw.
  */
 @Service
-public class InspectorReplacements {
+class InspectorReplacements {
 
     private final DrawStore store;
     private final ReplacementStore replacements;

@@ -22,7 +22,7 @@ import cn.spotcheck.system.FieldMessage;
  * bytes, not from its name or the browser's word, and it is served back only as that kind.
  */
 @Component
-public class EvidenceFiles {
+class EvidenceFiles {
 
     static final String FIELD = "file";
     static final int MAX_BYTES = 10 * 1024 * 1024;

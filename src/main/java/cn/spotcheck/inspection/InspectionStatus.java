@@ -1,7 +1,7 @@
 package cn.spotcheck.inspection;
 
 /** Where an inspection stands. */
-public enum InspectionStatus {
+enum InspectionStatus {
     OPEN("待现场检查"),
     INSPECTED("待录入结果"),
     AWAITING_PUBLICATION("待公示"),

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The five forms a task may take (抽查形式), numbered as the bureau's implementation plan numbers them. */
-public enum CheckForm {
+enum CheckForm {
     PROVINCIAL_SEGMENTED("1", "省厅计划分段式抽查"),
     SECTOR_OWN("2", "本行业按事项清单抽查"),
     SECTOR_SEGMENTED("3", "本行业分段式抽查"),

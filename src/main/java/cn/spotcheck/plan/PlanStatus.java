@@ -1,7 +1,7 @@
 package cn.spotcheck.plan;
 
 /** Where an annual plan stands in its review. */
-public enum PlanStatus {
+enum PlanStatus {
     DRAFT("草稿"),
     IN_REVIEW("审核中"),
     RETURNED("退回修改"),

@@ -1,7 +1,7 @@
 package cn.spotcheck.plan;
 
 /** Where a spot-check task stands: planned while its plan is drafted or reviewed, published with its plan. */
-public enum TaskStatus {
+enum TaskStatus {
     PLANNED("计划中"),
     PUBLISHED("已发布");
 

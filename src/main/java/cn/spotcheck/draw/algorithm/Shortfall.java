@@ -1,5 +1,5 @@
 package cn.spotcheck.draw.algorithm;
 
 /** One target that cannot be staffed as required, and what it lacks (Chinese, shown to the user). */
-public record Shortfall(long targetId, String missing) {
+record Shortfall(long targetId, String missing) {
 }
