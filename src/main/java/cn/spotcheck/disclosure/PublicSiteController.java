@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.spotcheck.draw.DrawVerification;
 import cn.spotcheck.draw.PublishedDraws;
 import cn.spotcheck.plan.AnnualPlans;
 
@@ -49,7 +50,9 @@ class PublicSiteController {
     @GetMapping("/public/draws/{id}")
     String draw(@PathVariable("id") long id, Model model) {
         model.addAttribute("draw", draws.published(id));
-        model.addAttribute("verification", draws.verify(id));
+        DrawVerification.Checked checked = draws.verify(id);
+        model.addAttribute("verification", checked.verification());
+        model.addAttribute("verifiedAt", checked.at());
         return "public/draw";
     }
 }

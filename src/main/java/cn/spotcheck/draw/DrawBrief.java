@@ -33,7 +33,7 @@ class DrawBrief {
 
     String of(DrawView draw) {
         String page = "/tasks/" + draw.taskId();
-        Verification check = verification.verify(draw.id());
+        Verification check = verification.verifyRecent(draw.id(), false).verification();
         StringBuilder brief = new StringBuilder();
         brief.append("**抽取记录第 ").append(draw.id()).append(" 号**　")
                 .append(Markdown.text(TIME.format(draw.drawnAt()) + " 由 " + CurrentUser.shown(draw.drawnBy()) + " 抽取")).append("　")

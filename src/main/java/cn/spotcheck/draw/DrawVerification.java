@@ -1,13 +1,18 @@
 package cn.spotcheck.draw;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+
+import cn.spotcheck.calendar.BureauTime;
 
 import cn.spotcheck.draw.algorithm.DrawRecordContent;
 import cn.spotcheck.draw.algorithm.DrawSeed;
@@ -24,43 +29,54 @@ import cn.spotcheck.draw.algorithm.Verification;
 @Service
 public class DrawVerification {
 
-    /**
-     * How long a page may show a verification before recomputing it: a draw over a million candidates takes a second
-     * or more to recompute, and a record does not change between two openings of its page unless its state does.
-     */
-    static final java.time.Duration FRESH = java.time.Duration.ofMinutes(10);
-
     /** A verification and when it was computed. */
-    public record Checked(Verification verification, java.time.Instant at) {
-    }
-
-    private record Cached(String state, Checked checked) {
+    public record Checked(Verification verification, Instant at) {
     }
 
     private final DrawStore store;
     private final ReplacementStore replacements;
-    private final Map<Long, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final VerificationStore kept;
 
-    DrawVerification(DrawStore store, ReplacementStore replacements) {
+    DrawVerification(DrawStore store, ReplacementStore replacements, VerificationStore kept) {
         this.store = store;
         this.replacements = replacements;
+        this.kept = kept;
     }
 
     /**
-     * The draw's verification as a page shows it: recomputed when the record's state (status, digest, replacements)
-     * has changed, when the last one is older than {@link #FRESH}, or when {@code now} is asked for.
+     * Today's verification of the draw, as pages and the public site show it. A draw over a million candidates takes
+     * seconds to recompute, so the check is kept: recomputed when the record's state (status, digest, replacements) has
+     * moved since, when the kept one is from an earlier day, or when {@code now} is asked for.
      */
     public Checked verifyRecent(long drawId, boolean now) {
         DrawStore.Stored record = store.requireById(drawId);
         String state = record.status() + ":" + record.digest() + ":" + replacements.of(drawId).size();
-        Cached cached = recent.get(drawId);
-        java.time.Instant at = cn.spotcheck.calendar.BureauTime.now();
-        if (!now && cached != null && cached.state().equals(state) && cached.checked().at().isAfter(at.minus(FRESH))) {
-            return cached.checked();
+        if (!now) {
+            Optional<VerificationStore.Kept> last = kept.find(drawId)
+                    .filter(k -> k.state().equals(state) && !k.at().isBefore(startOfToday()));
+            if (last.isPresent()) {
+                return new Checked(last.get().verification(), last.get().at());
+            }
         }
-        Checked checked = new Checked(verify(drawId), at);
-        recent.put(drawId, new Cached(state, checked));
-        return checked;
+        Instant at = BureauTime.now();
+        Verification verification = verify(drawId);
+        kept.keep(drawId, state, verification, at);
+        return new Checked(verification, at);
+    }
+
+    /**
+     * 每日复核: today's verification of every draw sealed in the last year that has none yet, so that the first opening
+     * of a page in the morning finds it ready. Run by the morning timer ({@code task-scheduler.bpmn}).
+     */
+    public int verifyRecentDraws() {
+        Instant today = startOfToday();
+        List<Long> stale = kept.staleSince(today.minus(Duration.ofDays(366)), today);
+        stale.forEach(id -> verifyRecent(id, true));
+        return stale.size();
+    }
+
+    private static Instant startOfToday() {
+        return BureauTime.today().atStartOfDay(BureauTime.ZONE).toInstant();
     }
 
     /** Recomputes the draw from its recorded inputs and checks its digest. */

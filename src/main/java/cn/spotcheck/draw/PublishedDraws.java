@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import cn.spotcheck.draw.algorithm.Verification;
 import cn.spotcheck.plan.AnnualPlans;
 import cn.spotcheck.system.ApiException;
 
@@ -54,8 +53,9 @@ public class PublishedDraws {
         return view;
     }
 
-    public Verification verify(long drawId) {
+    /** Today's verification of a published draw; a visitor cannot make the server recompute it at will. */
+    public DrawVerification.Checked verify(long drawId) {
         published(drawId);
-        return verification.verify(drawId);
+        return verification.verifyRecent(drawId, false);
     }
 }

@@ -51,6 +51,11 @@ class EngineGuard extends OncePerRequestFilter {
 
     private static final Pattern ENGINE_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))(/.*)$");
     private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form)$");
+    /**
+     * Evidence has one home, the inspection's record, where its kind is read from the bytes and its size and number
+     * are limited; an engine attachment would bypass all three and never appear on the record.
+     */
+    private static final Pattern ATTACHMENT = Pattern.compile("^/task/[^/]+/attachment/create$");
     private static final int MAX_COMPLETION_BYTES = 256 * 1024;
     private static final Object[] COMPLETION_STRIPES = new Object[256];
 
@@ -107,6 +112,11 @@ class EngineGuard extends OncePerRequestFilter {
             return;
         }
         String route = engine.group(2);
+        if ("POST".equals(request.getMethod()) && ATTACHMENT.matcher(route).matches()) {
+            refuse(response, 403, "AuthorizationException", "任务附件不经流程引擎上传：检查的证据材料（JPG、PNG 图片或 PDF，"
+                    + "单个不超过 10 MB）请在检查记录页的“上传证据”处上传，平台核对文件后记入检查记录", null);
+            return;
+        }
         Authentication who = caller(request, engine.group(1));
         if (who == null || who.getGroupIds() != null && who.getGroupIds().contains(Roles.ADMIN)) {
             // Unauthenticated calls are the engine's to refuse; administrators may repair anything.

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.spotcheck.GeneratedDirectory;
 import cn.spotcheck.SpotCheckApplication;
 import cn.spotcheck.catalog.CandidateScan;
+import cn.spotcheck.draw.DrawVerification;
 import cn.spotcheck.draw.InspectorDraws;
 import cn.spotcheck.draw.TargetDraws;
 import cn.spotcheck.inspection.Inspections;
@@ -80,6 +81,10 @@ public final class PagesBench {
             big.getBean(InspectorDraws.class).draw(taskId);
             int inspections = addInspections(jdbc, taskId, 50_000);
             line("生成：%d 户检查对象，一个任务 %d 项检查（%.0f s）", count(jdbc, "spotcheck.target"), inspections, (System.nanoTime() - t0) / 1e9);
+            // What the confirmation step's brief and the morning timer do in production: the day's verification, kept.
+            long v0 = System.nanoTime();
+            int verified = big.getBean(DrawVerification.class).verifyRecentDraws();
+            line("每日复核：%d 条抽取记录（%.1f s，每天一次；之后当天打开页面直接显示）", verified, (System.nanoTime() - v0) / 1e9);
             pages(big, jdbc, 1000);
             naive(big, taskId);
         }
@@ -168,6 +173,16 @@ public final class PagesBench {
         int all = inspections.ofTask(taskId).size();
         long whole = System.nanoTime() - t0;
         line("对照（任务台账）：读一页 100 项 %d ms；读出全部 %d 项 %d ms（%.0f 倍）", page / 1_000_000, all, whole / 1_000_000, (double) whole / page);
+        DrawVerification verification = app.getBean(DrawVerification.class);
+        long drawId = app.getBean(JdbcTemplate.class).queryForObject("select id from spotcheck.draw_record where task_id = ?", Long.class, taskId);
+        t0 = System.nanoTime();
+        verification.verifyRecent(drawId, false);
+        long kept = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        verification.verify(drawId);
+        long recomputed = System.nanoTime() - t0;
+        line("对照（抽取复核）：读当日保存的复核 %d ms；每次打开都重新计算 %d ms（%.0f 倍）", kept / 1_000_000, recomputed / 1_000_000,
+                (double) recomputed / kept);
     }
 
     /** {@code count} inspections of the drawn targets of {@code taskId}, in every state a year sees; no processes behind them. */

@@ -29,6 +29,8 @@ import cn.spotcheck.inspection.Inspections;
 class SpotCheckTaskLifecycleTest {
 
     @Autowired
+    DrawVerification verification;
+    @Autowired
     ProcessEngine engine;
     @Autowired
     RuntimeService runtimeService;
@@ -106,6 +108,8 @@ class SpotCheckTaskLifecycleTest {
                     assertThat(cannotBeDrawn).hasStackTraceContaining("无法抽取");
                 }
             }
+            // Its last step verified the year's draws: a page opened today finds each one's check ready.
+            assertThat(verification.verifyRecentDraws()).as("draws left unverified after the morning run").isZero();
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
         }

@@ -28,6 +28,8 @@ import cn.spotcheck.SpotCheckIntegrationTest;
 class TaskDrawTest {
 
     @Autowired
+    DrawVerification verification;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     TaskService taskService;
@@ -112,6 +114,9 @@ class TaskDrawTest {
         long taskId = publishedTask("JT-WX-02", List.of("机动车维修"), 0.03);
         fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
         JsonNode draw = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class);
+        long drawId = draw.get("id").asLong();
+        DrawVerification.Checked first = verification.verifyRecent(drawId, false);
+        assertThat(verification.verifyRecent(drawId, false).at()).as("the day's verification is kept, not recomputed").isEqualTo(first.at());
         JsonNode target = draw.get("targets").get(0);
         String leaving = target.get("inspectorStaffNos").get(0).asText();
         String staying = target.get("inspectorStaffNos").get(1).asText();
@@ -130,7 +135,11 @@ class TaskDrawTest {
             assertThat(after.get("targets").get(i)).as("other slots unchanged").isEqualTo(draw.get("targets").get(i));
         }
         assertThat(after.get("replacements")).hasSize(1);
-        assertThat(fagui().getForObject("/api/draws/" + draw.get("id").asLong() + "/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+        DrawVerification.Checked afterReplacement = verification.verifyRecent(drawId, false);
+        assertThat(afterReplacement.at()).as("a replacement moves the record: checked again").isAfter(first.at());
+        assertThat(afterReplacement.verification().valid()).isTrue();
+        assertThat(verification.verifyRecent(drawId, true).at()).as("立即重新复核").isAfter(afterReplacement.at());
+        assertThat(fagui().getForObject("/api/draws/" + drawId + "/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
         assertThat(fagui().getForObject("/api/draws/chain/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
     }
 

@@ -107,6 +107,28 @@ class EngineGuardTest {
     }
 
     @Test
+    void evidenceIsNotAttachedThroughTheEngineButOnTheRecordPage() {
+        Task onSite = onSiteTaskOf(newInspection());
+        for (String user : List.of("zf001", "admin")) {
+            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("attachment-name", "现场照片.png");
+            form.add("content", new org.springframework.core.io.ByteArrayResource(new byte[] {(byte) 0x89, 'P', 'N', 'G'}) {
+                @Override
+                public String getFilename() {
+                    return "现场照片.png";
+                }
+            });
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            ResponseEntity<JsonNode> answer = http.withBasicAuth(user, "demo").exchange(
+                    "/engine-rest/task/" + onSite.getId() + "/attachment/create", HttpMethod.POST, new HttpEntity<>(form, headers), JsonNode.class);
+            assertThat(answer.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(answer.getBody().path("message").asText()).as(user).contains("检查记录页", "上传证据");
+        }
+        assertThat(taskService.getProcessInstanceAttachments(onSite.getProcessInstanceId())).isEmpty();
+    }
+
+    @Test
     void tasklistsOwnApiIsGuardedTheSameWay() {
         Task onSite = onSiteTaskOf(newInspection());
         HttpHeaders session = tasklistLogin("zf001");
