@@ -21,8 +21,8 @@ import cn.spotcheck.inspection.ResultCategories;
 
 /**
  * 公示: when the inspection module announces a published result, puts it on the bureau's public site (the
- * {@code public_result} read model), queues it for 国家企业信用信息公示系统 (an outbox: the national system is reached by
- * an adapter a deployment configures), and enters a finding in the target's credit record. All in one transaction,
+ * {@code public_result} read model), queues it for 国家企业信用信息公示系统 (an outbox, delivered to each configured channel by
+ * {@link PublicationDelivery}), and enters a finding in the target's credit record. All in one transaction,
  * each part idempotent, so an event handled again after a crash changes nothing.
  */
 @Component
@@ -33,9 +33,11 @@ class ResultPublication {
     private final CandidateScan targets;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PublicationDelivery delivery;
 
     ResultPublication(ResultCategories categories, CreditRecords creditRecords, CandidateScan targets, JdbcTemplate jdbc,
-                      ObjectMapper json) {
+                      ObjectMapper json, PublicationDelivery delivery) {
+        this.delivery = delivery;
         this.categories = categories;
         this.creditRecords = creditRecords;
         this.targets = targets;
@@ -79,6 +81,7 @@ class ResultPublication {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        delivery.queue(code);
         categories.find(published.resultCategory()).filter(ResultCategories.Category::finding)
                 .ifPresent(c -> creditRecords.record(published.targetId(), code, c.name()));
     }

@@ -1,0 +1,95 @@
+package cn.spotcheck.disclosure;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.spotcheck.calendar.BureauTime;
+
+/**
+ * Runs {@code publication-delivery.bpmn}: one process instance per channel with records waiting, each batch a job of
+ * its own. A batch that fails is retried by the engine with growing pauses, and after the last retry stands as an
+ * incident in Cockpit until an administrator retries it; nothing is marked delivered that the receiver has not taken.
+ */
+@Component("publicationDelivery")
+public class PublicationDelivery {
+
+    static final String PROCESS = "publication-delivery";
+    static final String CHANNEL = "channel";
+
+    private final PublicationChannels channels;
+    private final DeliveryStore store;
+    private final RuntimeService runtimeService;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separately;
+    private final int batchSize;
+
+    PublicationDelivery(PublicationChannels channels, DeliveryStore store, RuntimeService runtimeService, JdbcTemplate jdbc,
+                        PlatformTransactionManager transactions, PublicationSettings settings) {
+        this.channels = channels;
+        this.store = store;
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.batchSize = settings.batchSize();
+    }
+
+    /** A newly published result: due on every channel, and each channel's run started unless one is under way. */
+    void queue(String inspectionCode) {
+        store.queue(inspectionCode, channels.names());
+        channels.names().forEach(this::start);
+    }
+
+    /** Starts a run for every channel with records waiting and none under way (the morning timer, the page's button). */
+    public int startWaiting() {
+        int started = 0;
+        for (String channel : channels.names()) {
+            if (store.anyPending(channel) && start(channel)) {
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private boolean start(String channel) {
+        // Results published at once wait here for each other, so that the second finds the first one's run.
+        // A run standing on an incident counts as under way: the incident is the alarm, and retrying it delivers all.
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.publication-start:" + channel);
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(channel).count() > 0) {
+            return false;
+        }
+        runtimeService.startProcessInstanceByKey(PROCESS, channel, Map.of(CHANNEL, channel));
+        return true;
+    }
+
+    /**
+     * One batch to {@code channel}: the oldest waiting records, handed over and marked in this job's transaction.
+     * Returns whether more may be waiting, for the diagram's loop.
+     */
+    public boolean deliverBatch(String channel) {
+        PublicationChannel target = channels.byName(channel)
+                .orElseThrow(() -> new IllegalStateException("公示渠道“" + channel + "”已不在配置中（spotcheck.publication.channels）"));
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.publication:" + channel);
+        List<OutboxRecord> records = store.pending(channel, batchSize);
+        if (records.isEmpty()) {
+            return false;
+        }
+        try {
+            target.send(records);
+        } catch (DeliveryFailedException e) {
+            separately.executeWithoutResult(s -> store.failed(channel, records, e.getMessage()));
+            throw e;
+        }
+        if (target.deliveredOnSend()) {
+            store.delivered(channel, records, BureauTime.now());
+        }
+        return records.size() == batchSize;
+    }
+}

@@ -1,0 +1,32 @@
+package cn.spotcheck.disclosure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where published results go ({@code spotcheck.publication.*}). Each channel is an interface the receiving system
+ * offers ({@code type: http}: JSON posted to {@code url}) or a spreadsheet a clerk uploads by hand ({@code type: file}).
+ * With no channel configured, results go to one file channel.
+ */
+@ConfigurationProperties(prefix = "spotcheck.publication")
+record PublicationSettings(List<Channel> channels, Integer batchSize) {
+
+    /** Records handed to a channel at once: one request, one transaction, one job. */
+    static final int DEFAULT_BATCH_SIZE = 500;
+
+    PublicationSettings {
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        batchSize = batchSize == null || batchSize < 1 ? DEFAULT_BATCH_SIZE : batchSize;
+    }
+
+    /**
+     * One channel. {@code name} is its key in the records (letters, digits, '-'); {@code title} what staff read.
+     * An HTTP channel authenticates with {@code token} (Bearer) or {@code username}/{@code password} (Basic).
+     */
+    record Channel(String name, String title, String type, URI url, String username, String password, String token,
+                   Duration timeout) {
+    }
+}

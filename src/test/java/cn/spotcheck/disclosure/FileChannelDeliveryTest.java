@@ -1,0 +1,123 @@
+package cn.spotcheck.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+import cn.spotcheck.Fixtures;
+import cn.spotcheck.SpotCheckIntegrationTest;
+
+/**
+ * With no interface configured, published results go into the day's spreadsheet: a clerk downloads it from
+ * {@code /publication}, uploads it by hand and confirms; only then are they delivered, each once.
+ */
+@SpotCheckIntegrationTest
+class FileChannelDeliveryTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ApplicationContext app;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+
+    @Test
+    void aClerkDownloadsTheDaysSpreadsheetUploadsItAndConfirms() throws Exception {
+        long targetId = Fixtures.someTarget(http, "公路货运");
+        String targetName = jdbc.queryForObject("select name from spotcheck.target where id = ?", String.class, targetId);
+        List<String> codes = PublishedResults.publish(app, "JC-901", 3, targetId);
+        runDeliveries();
+
+        List<Long> batches = jdbc.queryForList("select distinct file_batch_id from spotcheck.publication_delivery d "
+                + "join spotcheck.publicity_outbox o on o.id = d.outbox_id where o.inspection_code like 'JC-901-%'", Long.class);
+        assertThat(batches).as("the three results went into one spreadsheet").hasSize(1).doesNotContainNull();
+        long batch = batches.get(0);
+        assertThat(statuses()).as("not delivered before the clerk confirms").containsOnly("IN_FILE");
+
+        String page = http.withBasicAuth("fagui", "demo").getForObject("/publication", String.class);
+        assertThat(page).contains("国家企业信用信息公示系统（人工上传）", "下载表格", "下载并上传后可确认");
+
+        // Confirming a file nobody downloaded is refused.
+        confirm(batch);
+        assertThat(statuses()).containsOnly("IN_FILE");
+
+        assertThat(http.withBasicAuth("ducha", "demo").getForEntity("/publication/batches/" + batch + ".xlsx", byte[].class)
+                .getStatusCode()).as("the supervision group reads the page but does not upload").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/publication", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<byte[]> file = http.withBasicAuth("fagui", "demo").getForEntity("/publication/batches/" + batch + ".xlsx", byte[].class);
+        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(file.getBody()))) {
+            List<List<String>> rows = workbook.getFirstSheet().read().stream()
+                    .map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
+            assertThat(rows.get(0)).containsExactly("检查编号", "统一社会信用代码", "市场主体名称", "抽查事项", "检查结果", "检查完成日期",
+                    "检查机关", "报送编号");
+            for (String code : codes) {
+                assertThat(rows).anySatisfy(r -> assertThat(r).contains(code, targetName, "JT-HY-01", "未发现问题", "2027-05-10", code + ":1"));
+            }
+        }
+
+        confirm(batch);
+        assertThat(statuses()).containsOnly("DELIVERED");
+        assertThat(jdbc.queryForList("select status from spotcheck.publicity_outbox where inspection_code like 'JC-901-%'", String.class))
+                .hasSize(3).containsOnly("DELIVERED");
+        assertThat(http.withBasicAuth("fagui", "demo").getForObject("/publication", String.class)).contains("确认");
+
+        // Published again (an event handled twice after a crash): nothing queued twice, nothing in a new file.
+        PublishedResults.publish(app, "JC-901", 3, targetId);
+        runDeliveries();
+        assertThat(statuses()).hasSize(3).containsOnly("DELIVERED");
+    }
+
+    private void runDeliveries() {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(PublicationDelivery.PROCESS).list()
+                .forEach(run -> Fixtures.runAsyncJobs(managementService, run.getId()));
+    }
+
+    private List<String> statuses() {
+        return jdbc.queryForList("select d.status from spotcheck.publication_delivery d join spotcheck.publicity_outbox o "
+                + "on o.id = d.outbox_id where o.inspection_code like 'JC-901-%'", String.class);
+    }
+
+    /** As the page's button does: the session and CSRF token of the page, then the form post. */
+    private void confirm(long batch) {
+        ResponseEntity<String> page = http.withBasicAuth("fagui", "demo").getForEntity("/publication", String.class);
+        Matcher token = CSRF.matcher(page.getBody());
+        assertThat(token.find()).isTrue();
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", token.group(1));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+        ResponseEntity<String> answer = http.withBasicAuth("fagui", "demo").exchange("/publication/batches/" + batch + "/confirm",
+                HttpMethod.POST, new HttpEntity<>(form, headers), String.class, Map.of());
+        assertThat(answer.getStatusCode().isError()).as(answer.getBody()).isFalse();
+    }
+}
