@@ -40,12 +40,15 @@ class DeliveryStore {
         }
     }
 
-    /** The oldest records waiting for {@code channel}, locked so that a second node takes others (or none). */
+    /**
+     * The oldest records waiting for {@code channel}. Not row-locked: the caller holds the channel's advisory lock
+     * (one run per channel across all nodes), and a failed attempt is noted on these rows from a second transaction.
+     */
     List<OutboxRecord> pending(String channel, int limit) {
         return jdbc.query("""
                 select o.id, o.inspection_code, o.version, o.payload::text from spotcheck.publication_delivery d
                 join spotcheck.publicity_outbox o on o.id = d.outbox_id
-                where d.channel = ? and d.status = 'PENDING' order by d.outbox_id limit ? for update of d skip locked""",
+                where d.channel = ? and d.status = 'PENDING' order by d.outbox_id limit ?""",
                 (rs, i) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)), channel, limit);
     }
 
