@@ -22,6 +22,8 @@ class PublicationChannels {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     private final List<PublicationChannel> channels;
+    private final java.util.Map<String, Integer> batchSizes = new java.util.HashMap<>();
+    private final int defaultBatchSize;
 
     PublicationChannels(PublicationSettings settings, DeliveryStore store, ObjectMapper json) {
         List<PublicationChannel> built = new ArrayList<>();
@@ -35,6 +37,12 @@ class PublicationChannels {
                 throw new IllegalStateException(where + "重复");
             }
             String title = c.title() == null ? c.name() : c.title();
+            if (c.batchSize() != null) {
+                if (c.batchSize() < 1) {
+                    throw new IllegalStateException(where + "的 batch-size 须为正整数");
+                }
+                batchSizes.put(c.name(), c.batchSize());
+            }
             switch (c.type() == null ? "" : c.type()) {
                 case "http" -> {
                     if (c.url() == null || !List.of("http", "https").contains(String.valueOf(c.url().getScheme()))) {
@@ -50,6 +58,12 @@ class PublicationChannels {
             built.add(new FileChannel(DEFAULT_FILE, DEFAULT_TITLE, store));
         }
         this.channels = List.copyOf(built);
+        this.defaultBatchSize = settings.batchSize();
+    }
+
+    /** Records handed to the channel at once. */
+    int batchSize(String name) {
+        return batchSizes.getOrDefault(name, defaultBatchSize);
     }
 
     List<PublicationChannel> all() {

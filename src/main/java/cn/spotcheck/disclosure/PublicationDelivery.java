@@ -28,17 +28,15 @@ public class PublicationDelivery {
     private final RuntimeService runtimeService;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
-    private final int batchSize;
 
     PublicationDelivery(PublicationChannels channels, DeliveryStore store, RuntimeService runtimeService, JdbcTemplate jdbc,
-                        PlatformTransactionManager transactions, PublicationSettings settings) {
+                        PlatformTransactionManager transactions) {
         this.channels = channels;
         this.store = store;
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.batchSize = settings.batchSize();
     }
 
     /** A newly published result: due on every channel, and each channel's run started unless one is under way. */
@@ -77,6 +75,7 @@ public class PublicationDelivery {
         PublicationChannel target = channels.byName(channel)
                 .orElseThrow(() -> new IllegalStateException("公示渠道“" + channel + "”已不在配置中（spotcheck.publication.channels）"));
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.publication:" + channel);
+        int batchSize = channels.batchSize(channel);
         List<OutboxRecord> records = store.pending(channel, batchSize);
         if (records.isEmpty()) {
             return false;

@@ -24,9 +24,10 @@ record PublicationSettings(List<Channel> channels, Integer batchSize) {
 
     /**
      * One channel. {@code name} is its key in the records (letters, digits, '-'); {@code title} what staff read.
-     * An HTTP channel authenticates with {@code token} (Bearer) or {@code username}/{@code password} (Basic).
+     * An HTTP channel authenticates with {@code token} (Bearer) or {@code username}/{@code password} (Basic); a receiver
+     * that takes fewer records per request sets its own {@code batchSize}.
      */
     record Channel(String name, String title, String type, URI url, String username, String password, String token,
-                   Duration timeout) {
+                   Duration timeout, Integer batchSize) {
     }
 }

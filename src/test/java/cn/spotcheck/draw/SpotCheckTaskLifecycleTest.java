@@ -100,15 +100,20 @@ class SpotCheckTaskLifecycleTest {
         try {
             daily = managementService.createJobQuery().processDefinitionKey("task-scheduler").timers().singleResult();
             managementService.executeJob(daily.getId());
-            // Each due task starts in a job of its own: one that cannot be drawn fails alone.
-            for (Job start : managementService.createJobQuery().processDefinitionKey("task-scheduler").messages().list()) {
-                try {
-                    managementService.executeJob(start.getId());
-                } catch (RuntimeException cannotBeDrawn) {
-                    assertThat(cannotBeDrawn).hasStackTraceContaining("无法抽取");
+            // Each due task starts in a job of its own: one that cannot be drawn fails alone (until its retries run out).
+            List<Job> jobs = managementService.createJobQuery().processDefinitionKey("task-scheduler").messages().withRetriesLeft().list();
+            for (int round = 0; round < 50 && !jobs.isEmpty(); round++) {
+                for (Job job : jobs) {
+                    try {
+                        managementService.executeJob(job.getId());
+                    } catch (RuntimeException cannotBeDrawn) {
+                        assertThat(cannotBeDrawn).hasStackTraceContaining("无法抽取");
+                    }
                 }
+                jobs = managementService.createJobQuery().processDefinitionKey("task-scheduler").messages().withRetriesLeft().list();
             }
-            // Its last step verified the year's draws: a page opened today finds each one's check ready.
+            // The other branch, which a task that cannot be drawn does not hold up, verified the year's draws:
+            // a page opened today finds each one's check ready.
             assertThat(verification.verifyRecentDraws()).as("draws left unverified after the morning run").isZero();
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
