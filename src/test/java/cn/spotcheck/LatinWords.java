@@ -17,7 +17,7 @@ public final class LatinWords {
      * What a Chinese office writes in Latin letters itself, and the demo's account names: a login name is an
      * identifier, like a code.
      */
-    private static final Set<String> ALLOWED = Set.of("JPG", "JPEG", "PNG", "PDF", "KB", "MB", "SHA", "CSV", "csv", "xlsx", "Excel", "GBK", "UTF", "HMAC",
+    private static final Set<String> ALLOWED = Set.of("JPG", "JPEG", "PNG", "PDF", "KB", "MB", "SHA", "CSV", "csv", "JSON", "BOM", "xlsx", "Excel", "GBK", "UTF", "HMAC",
             "A", "B", "C", "D", "fagui", "fazhi", "sifa", "ducha", "admin");
 
     /** A run of Latin letters, digits and joining marks: one token. */

@@ -3,5 +3,5 @@ package cn.spotcheck.catalog;
 import java.time.Instant;
 
 /** One version of the item list: when, by whom and what changed. */
-record ItemListVersion(int version, Instant createdAt, String createdBy, String summary) {
+public record ItemListVersion(int version, Instant createdAt, String createdBy, String summary) {
 }

@@ -26,9 +26,15 @@ class PublicResults {
             from spotcheck.public_result where true""";
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate slices;
+    private final org.springframework.transaction.support.TransactionTemplate reading;
 
-    PublicResults(JdbcTemplate jdbc) {
+    PublicResults(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.slices = new JdbcTemplate(jdbc.getDataSource());
+        this.slices.setFetchSize(1000);
+        this.reading = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     List<Result> latest(int limit) {
@@ -40,6 +46,25 @@ class PublicResults {
         String code = term.toUpperCase().replace(" ", "");
         return jdbc.query(SELECT + " and (target_name like ? escape '\\' or target_uscc = ? or target_registration_no = ?) order by published_at desc limit ?",
                 (rs, i) -> result(rs), "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", code, term, limit);
+    }
+
+    /** Every result published in {@code year} (Beijing time), oldest first, read in slices rather than all at once. */
+    void forEachOfYear(int year, java.util.function.Consumer<Result> each) {
+        java.time.ZoneId zone = cn.spotcheck.calendar.BureauTime.ZONE;
+        java.sql.Timestamp from = java.sql.Timestamp.from(java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
+        // A cursor (PostgreSQL streams only inside a transaction, with a fetch size), so a year of a million rows
+        // never sits in memory at once.
+        reading.executeWithoutResult(s -> slices.query(SELECT + " and published_at >= ? and published_at < ? order by published_at, inspection_code",
+                rs -> {
+                    each.accept(result(rs));
+                }, from, to));
+    }
+
+    /** The years with published results, newest first. */
+    List<Integer> years() {
+        return jdbc.queryForList("select distinct extract(year from published_at at time zone 'Asia/Shanghai')::int y "
+                + "from spotcheck.public_result order by y desc", Integer.class);
     }
 
     private static Result result(java.sql.ResultSet rs) throws java.sql.SQLException {

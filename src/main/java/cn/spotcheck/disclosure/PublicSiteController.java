@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.spotcheck.catalog.ItemList;
+import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.draw.DrawVerification;
 import cn.spotcheck.draw.PublishedDraws;
 import cn.spotcheck.plan.AnnualPlans;
@@ -19,8 +21,10 @@ class PublicSiteController {
     private final AnnualPlans plans;
     private final PublishedDraws draws;
     private final PublicResults results;
+    private final ItemList items;
 
-    PublicSiteController(AnnualPlans plans, PublishedDraws draws, PublicResults results) {
+    PublicSiteController(AnnualPlans plans, PublishedDraws draws, PublicResults results, ItemList items) {
+        this.items = items;
         this.plans = plans;
         this.draws = draws;
         this.results = results;
@@ -29,9 +33,22 @@ class PublicSiteController {
     @GetMapping({"/public", "/public/"})
     String index(Model model) {
         model.addAttribute("plans", plans.published());
+        model.addAttribute("itemNames", ItemNames.from(items.current()));
         model.addAttribute("draws", draws.recent(20));
         model.addAttribute("results", results.latest(20));
         return "public/index";
+    }
+
+    /** 抽查事项清单: the list in force, or as it stood at an earlier version, and the list of versions. */
+    @GetMapping("/public/items")
+    String items(@RequestParam(name = "version", required = false) Integer version, Model model) {
+        int current = items.currentVersion();
+        boolean earlier = version != null && version != current;
+        model.addAttribute("items", (earlier ? items.at(version) : items.current()).stream().filter(ItemView::active).toList());
+        model.addAttribute("version", earlier ? version : current);
+        model.addAttribute("current", current);
+        model.addAttribute("versions", items.versions());
+        return "public/items";
     }
 
     @GetMapping("/public/results")
@@ -44,6 +61,7 @@ class PublicSiteController {
     @GetMapping("/public/plans/{id}")
     String plan(@PathVariable("id") long id, Model model) {
         model.addAttribute("versions", plans.publishedVersions(id));
+        model.addAttribute("itemNames", ItemNames.from(items.current()));
         return "public/plan";
     }
 

@@ -18,6 +18,7 @@ import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.CreditRecords;
 import cn.spotcheck.inspection.InspectionPublished;
 import cn.spotcheck.inspection.ResultCategories;
+import cn.spotcheck.system.Bureau;
 
 /**
  * 公示: when the inspection module announces a published result, puts it on the bureau's public site (the
@@ -34,9 +35,11 @@ class ResultPublication {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final PublicationDelivery delivery;
+    private final Bureau bureau;
 
     ResultPublication(ResultCategories categories, CreditRecords creditRecords, CandidateScan targets, JdbcTemplate jdbc,
-                      ObjectMapper json, PublicationDelivery delivery) {
+                      ObjectMapper json, PublicationDelivery delivery, Bureau bureau) {
+        this.bureau = bureau;
         this.delivery = delivery;
         this.categories = categories;
         this.creditRecords = creditRecords;
@@ -74,7 +77,7 @@ class ResultPublication {
         payload.put("抽查事项", published.itemCodes());
         payload.put("检查结果", published.resultCategory());
         payload.put("检查完成日期", String.valueOf(published.inspectionEndDate()));
-        payload.put("检查机关", "交通运输局");
+        payload.put("检查机关", bureau.name());
         try {
             jdbc.update("insert into spotcheck.publicity_outbox (inspection_code, payload, status, created_at) values (?, ?::jsonb, 'PENDING', ?) "
                     + "on conflict (inspection_code) do nothing", code, json.writeValueAsString(payload), Timestamp.from(BureauTime.now()));

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.system.ApiException;
+import cn.spotcheck.system.Bureau;
 
 /** Renders a document from its Velocity template and keeps it; issued documents never change. */
 @Service
@@ -24,8 +25,10 @@ public class Documents {
 
     private final VelocityEngine velocity;
     private final JdbcTemplate jdbc;
+    private final Bureau bureau;
 
-    Documents(JdbcTemplate jdbc) {
+    Documents(JdbcTemplate jdbc, Bureau bureau) {
+        this.bureau = bureau;
         this.jdbc = jdbc;
         Properties properties = new Properties();
         properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
@@ -46,6 +49,7 @@ public class Documents {
         context.put("esc", new HtmlEscape());
         context.put("title", title);
         context.put("today", BureauTime.today());
+        context.put("bureau", bureau);
         StringWriter html = new StringWriter();
         template.merge(context, html);
         Timestamp now = Timestamp.from(BureauTime.now());

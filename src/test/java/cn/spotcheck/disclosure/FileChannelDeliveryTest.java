@@ -80,7 +80,7 @@ class FileChannelDeliveryTest {
             assertThat(rows.get(0)).containsExactly("检查编号", "统一社会信用代码", "市场主体名称", "抽查事项", "检查结果", "检查完成日期",
                     "检查机关", "报送编号");
             for (String code : codes) {
-                assertThat(rows).anySatisfy(r -> assertThat(r).contains(code, targetName, "JT-HY-01", "未发现问题", "2027-05-10", code + ":1"));
+                assertThat(rows).anySatisfy(r -> assertThat(r).contains(code, targetName, "JT-HY-01", "未发现问题", "2027-05-10", "长春市交通运输局", code + ":1"));
             }
         }
 

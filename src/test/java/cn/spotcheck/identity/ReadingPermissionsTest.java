@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -59,7 +60,9 @@ class ReadingPermissionsTest {
         JsonNode documents = http.withBasicAuth(own, "demo").getForObject(list, JsonNode.class);
         assertThat(documents.size()).isGreaterThanOrEqualTo(1);
         String notice = "/api/documents/" + documents.get(0).get("id").asLong();
-        assertThat(http.withBasicAuth(own, "demo").getForEntity(notice, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> ownNotice = http.withBasicAuth(own, "demo").getForEntity(notice, String.class);
+        assertThat(ownNotice.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ownNotice.getBody()).as("signed by the configured bureau (spotcheck.bureau.name)").contains("长春市交通运输局");
         assertThat(http.withBasicAuth(other, "demo").getForEntity(notice, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth(other, "demo").getForEntity(list, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("ducha", "demo").getForEntity(notice, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -68,6 +68,8 @@ class PagesInChineseTest {
         pages.put("/calendar/holidays", "ducha");
         pages.put("/public/", null);
         pages.put("/public/results", null);
+        pages.put("/public/items", null);
+        pages.put("/public/items?version=1", null);
         pages.put("/public/plans/" + planId, null);
         pages.put("/login", null);
         pages.put("/plans/999999", "fagui");

@@ -1,0 +1,149 @@
+package cn.spotcheck.disclosure;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.system.ApiException;
+
+/**
+ * 开放数据: a year's published results as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese) or JSON,
+ * with exactly the fields the result pages show, described on {@code /public/open-data}.
+ */
+@Controller
+class OpenData {
+
+    /** The fields, in order: JSON key, CSV heading, what it means. The result pages show these and nothing more. */
+    record Field(String key, String heading, String meaning) {
+    }
+
+    static final List<Field> FIELDS = List.of(
+            new Field("targetName", "检查对象", "被检查的市场主体名称"),
+            new Field("creditCode", "统一社会信用代码", "统一社会信用代码（个体工商户等无代码的为注册号）"),
+            new Field("items", "检查事项", "抽查事项编号；JSON 中为数组，CSV 中以“、”分隔"),
+            new Field("result", "检查结果", "抽查检查结果类别，如“未发现问题”“发现问题已责令改正”"),
+            new Field("inspectionEndDate", "检查完成日期", "检查完成的日期，格式 YYYY-MM-DD"),
+            new Field("publishedDate", "公示日期", "结果公示的日期（北京时间），格式 YYYY-MM-DD"));
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(BureauTime.ZONE);
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int FIRST_YEAR = 2000;
+
+    private final PublicResults results;
+    private final ObjectMapper json;
+
+    OpenData(PublicResults results, ObjectMapper json) {
+        this.results = results;
+        this.json = json;
+    }
+
+    @GetMapping("/public/open-data")
+    String page(Model model) {
+        model.addAttribute("fields", FIELDS);
+        model.addAttribute("years", results.years());
+        return "public/open-data";
+    }
+
+    @GetMapping("/public/open-data/results")
+    ResponseEntity<StreamingResponseBody> results(@RequestParam(name = "year", required = false) String year,
+                                                  @RequestParam(name = "format", required = false) String format) {
+        int y = year(year);
+        String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase();
+        StreamingResponseBody body = switch (f) {
+            case "csv" -> out -> {
+                out.write(BOM);
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                writer.write(String.join(",", FIELDS.stream().map(Field::heading).toList()));
+                writer.write("\r\n");
+                results.forEachOfYear(y, r -> {
+                    try {
+                        writer.write(String.join(",", csv(r.targetName()), csv(r.targetCode()), csv(String.join("、", r.items())),
+                                csv(r.resultCategory()), csv(r.inspectionEndDate() == null ? "" : r.inspectionEndDate().toString()),
+                                csv(DAY.format(r.publishedAt()))));
+                        writer.write("\r\n");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                writer.flush();
+            };
+            case "json" -> out -> {
+                JsonGenerator g = json.getFactory().createGenerator(out);
+                g.writeStartArray();
+                results.forEachOfYear(y, r -> {
+                    try {
+                        g.writeStartObject();
+                        g.writeStringField("targetName", r.targetName());
+                        g.writeStringField("creditCode", r.targetCode());
+                        g.writeArrayFieldStart("items");
+                        for (String item : r.items()) {
+                            g.writeString(item);
+                        }
+                        g.writeEndArray();
+                        g.writeStringField("result", r.resultCategory());
+                        g.writeStringField("inspectionEndDate", r.inspectionEndDate() == null ? null : r.inspectionEndDate().toString());
+                        g.writeStringField("publishedDate", DAY.format(r.publishedAt()));
+                        g.writeEndObject();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                g.writeEndArray();
+                g.flush();
+            };
+            default -> throw ApiException.badRequest("format", "参数 format 只能是 csv 或 json，而不是“" + format + "”");
+        };
+        MediaType type = "csv".equals(f) ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON;
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("抽查检查结果-" + y + "." + f, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private static int year(String year) {
+        int last = BureauTime.today().getYear();
+        if (year == null || year.isBlank()) {
+            throw ApiException.badRequest("year", "请用参数 year 指定公示年度，例如 year=" + last);
+        }
+        try {
+            int y = Integer.parseInt(year.strip());
+            if (y >= FIRST_YEAR && y <= last) {
+                return y;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("year", "参数 year 应为 " + FIRST_YEAR + " 至 " + last + " 之间的年份，而不是“" + year + "”");
+    }
+
+    /** A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}
