@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.draw.DrawVerification;
@@ -22,9 +23,12 @@ class PublicSiteController {
     private final PublishedDraws draws;
     private final PublicResults results;
     private final ItemList items;
+    private final InspectorDirectory inspectors;
 
-    PublicSiteController(AnnualPlans plans, PublishedDraws draws, PublicResults results, ItemList items) {
+    PublicSiteController(AnnualPlans plans, PublishedDraws draws, PublicResults results, ItemList items,
+                         InspectorDirectory inspectors) {
         this.items = items;
+        this.inspectors = inspectors;
         this.plans = plans;
         this.draws = draws;
         this.results = results;
@@ -33,7 +37,7 @@ class PublicSiteController {
     @GetMapping({"/public", "/public/"})
     String index(Model model) {
         model.addAttribute("plans", plans.published());
-        model.addAttribute("itemNames", ItemNames.from(items.current()));
+        model.addAttribute("itemNames", ShownNames.items(items.current()));
         model.addAttribute("draws", draws.recent(20));
         model.addAttribute("results", results.latest(20));
         return "public/index";
@@ -61,7 +65,7 @@ class PublicSiteController {
     @GetMapping("/public/plans/{id}")
     String plan(@PathVariable("id") long id, Model model) {
         model.addAttribute("versions", plans.publishedVersions(id));
-        model.addAttribute("itemNames", ItemNames.from(items.current()));
+        model.addAttribute("itemNames", ShownNames.items(items.current()));
         return "public/plan";
     }
 
@@ -71,6 +75,8 @@ class PublicSiteController {
         DrawVerification.Checked checked = draws.verify(id);
         model.addAttribute("verification", checked.verification());
         model.addAttribute("verifiedAt", checked.at());
+        model.addAttribute("inspectorNames", ShownNames.inspectors(inspectors.all()));
+        model.addAttribute("itemNames", ShownNames.items(items.current()));
         return "public/draw";
     }
 }
