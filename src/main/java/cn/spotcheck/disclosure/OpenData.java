@@ -38,6 +38,7 @@ class OpenData {
             new Field("creditCode", "统一社会信用代码", "统一社会信用代码（个体工商户等无代码的为注册号）"),
             new Field("items", "检查事项", "抽查事项编号；JSON 中为数组，CSV 中以“、”分隔"),
             new Field("result", "检查结果", "抽查检查结果类别，如“未发现问题”“发现问题已责令改正”"),
+            new Field("outcome", "查处结果", "发现问题的后续处置办结后的结果，如“责令改正，已整改到位”“立案查处：行政处罚决定书……，罚款……”；尚无的为空"),
             new Field("inspectionEndDate", "检查完成日期", "检查完成的日期，格式 YYYY-MM-DD"),
             new Field("publishedDate", "公示日期", "结果公示的日期（北京时间），格式 YYYY-MM-DD"));
 
@@ -74,7 +75,7 @@ class OpenData {
                 results.forEachOfYear(y, r -> {
                     try {
                         writer.write(String.join(",", csv(r.targetName()), csv(r.targetCode()), csv(String.join("、", r.items())),
-                                csv(r.resultCategory()), csv(r.inspectionEndDate() == null ? "" : r.inspectionEndDate().toString()),
+                                csv(r.resultCategory()), csv(r.outcome()), csv(r.inspectionEndDate() == null ? "" : r.inspectionEndDate().toString()),
                                 csv(DAY.format(r.publishedAt()))));
                         writer.write("\r\n");
                     } catch (java.io.IOException e) {
@@ -97,6 +98,7 @@ class OpenData {
                         }
                         g.writeEndArray();
                         g.writeStringField("result", r.resultCategory());
+                        g.writeStringField("outcome", r.outcome());
                         g.writeStringField("inspectionEndDate", r.inspectionEndDate() == null ? null : r.inspectionEndDate().toString());
                         g.writeStringField("publishedDate", DAY.format(r.publishedAt()));
                         g.writeEndObject();

@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 class PublicResults {
 
     record Result(String code, String targetName, String targetCode, String category, List<String> items,
-                  String resultCategory, LocalDate inspectionEndDate, Instant publishedAt) {
+                  String resultCategory, LocalDate inspectionEndDate, Instant publishedAt, String outcome) {
     }
 
     private static final String SELECT = """
-            select inspection_code, target_name, target_code, target_category, item_codes, result_category,
-                   inspection_end_date, published_at
-            from spotcheck.public_result where true""";
+            select r.inspection_code, r.target_name, r.target_code, r.target_category, r.item_codes, r.result_category,
+                   r.inspection_end_date, r.published_at, o.outcome
+            from spotcheck.public_result r left join spotcheck.public_outcome o on o.inspection_code = r.inspection_code
+            where true""";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate slices;
@@ -38,13 +39,13 @@ class PublicResults {
     }
 
     List<Result> latest(int limit) {
-        return jdbc.query(SELECT + " order by published_at desc limit ?", (rs, i) -> result(rs), limit);
+        return jdbc.query(SELECT + " order by r.published_at desc limit ?", (rs, i) -> result(rs), limit);
     }
 
     List<Result> search(String q, int limit) {
         String term = q.strip();
         String code = term.toUpperCase().replace(" ", "");
-        return jdbc.query(SELECT + " and (target_name like ? escape '\\' or target_uscc = ? or target_registration_no = ?) order by published_at desc limit ?",
+        return jdbc.query(SELECT + " and (r.target_name like ? escape '\\' or r.target_uscc = ? or r.target_registration_no = ?) order by r.published_at desc limit ?",
                 (rs, i) -> result(rs), "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", code, term, limit);
     }
 
@@ -55,7 +56,7 @@ class PublicResults {
         java.sql.Timestamp to = java.sql.Timestamp.from(java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
         // A cursor (PostgreSQL streams only inside a transaction, with a fetch size), so a year of a million rows
         // never sits in memory at once.
-        reading.executeWithoutResult(s -> slices.query(SELECT + " and published_at >= ? and published_at < ? order by published_at, inspection_code",
+        reading.executeWithoutResult(s -> slices.query(SELECT + " and r.published_at >= ? and r.published_at < ? order by r.published_at, r.inspection_code",
                 rs -> {
                     each.accept(result(rs));
                 }, from, to));
@@ -70,6 +71,6 @@ class PublicResults {
     private static Result result(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Arrays.asList((String[]) rs.getArray(5).getArray()), rs.getString(6),
-                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant());
+                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(), rs.getString(9));
     }
 }

@@ -24,6 +24,9 @@ public class FollowUpProcess {
     static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
     static final String RECEIVING_DEPARTMENT = "receivingDepartment";
     static final String CLOSURE_NOTE = "closureNote";
+    static final String CASE_NUMBER = "caseNumber";
+    static final String DECISION_NUMBER = "decisionNumber";
+    static final String PENALTY = "penalty";
     static final String HANDOVER_LETTER_ID = "handoverLetterId";
     static final String REFERRAL_LETTER_ID = "referralLetterId";
 
@@ -69,6 +72,8 @@ public class FollowUpProcess {
     }
 
     public void close(DelegateExecution execution) {
-        followUps.close(execution.getProcessBusinessKey(), ProcessVariables.text(execution, CLOSURE_NOTE));
+        followUps.close(execution.getProcessBusinessKey(), ProcessVariables.text(execution, CLOSURE_NOTE),
+                ProcessVariables.text(execution, DECISION_NUMBER), ProcessVariables.text(execution, PENALTY),
+                ProcessVariables.text(execution, CASE_NUMBER));
     }
 }

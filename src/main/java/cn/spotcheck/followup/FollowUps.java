@@ -25,8 +25,10 @@ public class FollowUps {
     private final JdbcTemplate jdbc;
     private final Documents documents;
     private final CandidateScan targets;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    FollowUps(JdbcTemplate jdbc, Documents documents, CandidateScan targets) {
+    FollowUps(JdbcTemplate jdbc, Documents documents, CandidateScan targets, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.documents = documents;
         this.targets = targets;
@@ -60,9 +62,18 @@ public class FollowUps {
         return letter("referral-letter", "涉嫌犯罪案件移送书", inspectionCode, targetId, department == null ? "公安机关" : department, findings);
     }
 
-    void close(String inspectionCode, String closure) {
-        jdbc.update("update spotcheck.follow_up set status = 'CLOSED', closed_at = ?, closure = ? where inspection_code = ?",
-                Timestamp.from(BureauTime.now()), closure == null ? "办结" : closure, inspectionCode);
+    /** Closes the follow-up and announces what the public may read of it; closing twice announces nothing new. */
+    void close(String inspectionCode, String closure, String decisionNumber, String penalty, String caseNumber) {
+        FollowUpView followUp = of(inspectionCode);
+        if ("CLOSED".equals(followUp.status())) {
+            return;
+        }
+        FollowUpKind kind = FollowUpKind.valueOf(followUp.kind());
+        String outcome = PublicOutcome.of(kind, followUp.department(), decisionNumber, penalty, caseNumber);
+        java.time.Instant at = BureauTime.now();
+        jdbc.update("update spotcheck.follow_up set status = 'CLOSED', closed_at = ?, closure = ?, public_outcome = ? where inspection_code = ?",
+                Timestamp.from(at), closure == null ? "办结" : closure, outcome, inspectionCode);
+        events.publishEvent(new FollowUpClosed(inspectionCode, kind.name(), outcome, at));
     }
 
     private static final String SELECT = "select inspection_code, target_id, kind, status, department, deadline, opened_at, "

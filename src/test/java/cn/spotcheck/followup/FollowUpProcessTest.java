@@ -43,6 +43,8 @@ class FollowUpProcessTest {
     Documents documents;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -73,6 +75,7 @@ class FollowUpProcessTest {
         assertThat(p).isEnded().hasPassed("closeFollowUp");
         assertThat(followUps.of(p.getBusinessKey()).status()).isEqualTo("CLOSED");
         assertThat(followUps.of(p.getBusinessKey()).closure()).isEqualTo("整改到位");
+        assertThat(publicOutcome(p)).as("查处结果, for the public site").isEqualTo("责令改正，已整改到位");
     }
 
     @Test
@@ -105,6 +108,7 @@ class FollowUpProcessTest {
 
         complete(task("awaitAcknowledgement", p), Map.of("acknowledgedOn", "2026-12-01", "closureNote", "对方已受理"));
         assertThat(p).isEnded().hasPassed("issueHandoverLetter", "closeFollowUp");
+        assertThat(publicOutcome(p)).isEqualTo("已移交市场监督管理局处理");
     }
 
     @Test
@@ -121,7 +125,15 @@ class FollowUpProcessTest {
     void aCaseCanBeFiledDirectly() {
         ProcessInstance p = start("CASE");
         assertThat(p).isWaitingAt("fileCase");
-        complete(task(p), Map.of("caseNumber", "长交执罚〔2026〕16号", "closureNote", "已立案"));
+        complete(task(p), Map.of("caseNumber", "长交执罚〔2026〕16号", "decisionNumber", "长交罚决字〔2026〕16号",
+                "penalty", "罚款 2000 元", "closureNote", "已立案"));
         assertThat(p).isEnded();
+        assertThat(publicOutcome(p)).isEqualTo("立案查处：行政处罚决定书 长交罚决字〔2026〕16号，罚款 2000 元");
+    }
+
+    /** What 一公开 received of the closure, once the follow-up module's event is handled. */
+    private String publicOutcome(ProcessInstance p) {
+        Fixtures.awaitModuleEvents(jdbc);
+        return jdbc.queryForObject("select outcome from spotcheck.public_outcome where inspection_code = ?", String.class, p.getBusinessKey());
     }
 }
