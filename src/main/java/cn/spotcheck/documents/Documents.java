@@ -26,8 +26,10 @@ public class Documents {
     private final VelocityEngine velocity;
     private final JdbcTemplate jdbc;
     private final Bureau bureau;
+    private final DocumentNumbers numbers;
 
-    Documents(JdbcTemplate jdbc, Bureau bureau) {
+    Documents(JdbcTemplate jdbc, Bureau bureau, DocumentNumbers numbers) {
+        this.numbers = numbers;
         this.bureau = bureau;
         this.jdbc = jdbc;
         Properties properties = new Properties();
@@ -41,8 +43,18 @@ public class Documents {
         this.velocity.init();
     }
 
-    /** Renders {@code templates/docs/<kind>.vm} with {@code model} (values are HTML-escaped by the template). */
+    /** Renders {@code templates/docs/<kind>.vm} with {@code model}, numbered in the bureau's own series. */
     public IssuedDocument issue(String kind, String reference, String title, Map<String, Object> model) {
+        return issue(kind, reference, title, null, model);
+    }
+
+    /**
+     * Renders {@code templates/docs/<kind>.vm} with {@code model} (values are HTML-escaped by the template) and gives
+     * it the next 文号 of its kind for {@code department} (the bureau's when null) and this year.
+     */
+    public IssuedDocument issue(String kind, String reference, String title, String department, Map<String, Object> model) {
+        String number = numbers.next(kind, department == null || department.isBlank() ? bureau.name() : department,
+                BureauTime.today().getYear());
         Template template = velocity.getTemplate("templates/docs/" + kind + ".vm", "UTF-8");
         VelocityContext context = new VelocityContext();
         model.forEach(context::put);
@@ -50,11 +62,12 @@ public class Documents {
         context.put("title", title);
         context.put("today", BureauTime.today());
         context.put("bureau", bureau);
+        context.put("number", number);
         StringWriter html = new StringWriter();
         template.merge(context, html);
         Timestamp now = Timestamp.from(BureauTime.now());
-        Long id = jdbc.queryForObject("insert into spotcheck.issued_document (kind, reference, title, html, issued_at) values (?,?,?,?,?) returning id",
-                Long.class, kind, reference, title, html.toString(), now);
+        Long id = jdbc.queryForObject("insert into spotcheck.issued_document (kind, reference, title, html, issued_at, document_number) "
+                + "values (?,?,?,?,?,?) returning id", Long.class, kind, reference, title, html.toString(), now, number);
         return new IssuedDocument(id, kind, reference, title, html.toString(), now.toInstant(), null);
     }
 

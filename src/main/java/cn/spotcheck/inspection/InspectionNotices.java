@@ -104,7 +104,7 @@ class InspectionNotices {
                                   List<String> staffNos, String title) {
         TaskView task = task(taskId);
         List<String> names = names(staffNos);
-        return documents.issue(KIND, code, title, Map.of(
+        return documents.issue(KIND, code, title, task.departments().isEmpty() ? null : task.departments().get(0), Map.of(
                 "code", code,
                 "targetName", targetName,
                 "targetCode", targetCode,

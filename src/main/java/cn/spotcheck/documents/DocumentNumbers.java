@@ -1,0 +1,36 @@
+package cn.spotcheck.documents;
+
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.spotcheck.system.Bureau;
+
+/** 文号: the next number of a kind of document for a department and year, e.g. 长交检通〔2027〕15号. */
+@Component
+class DocumentNumbers {
+
+    /** The kind's word in the number; a kind without one is numbered as 文. */
+    private static final Map<String, String> WORDS = Map.of(
+            "inspection-notice", "检通",
+            "handover-letter", "移交",
+            "referral-letter", "移送");
+
+    private final JdbcTemplate jdbc;
+    private final Bureau bureau;
+
+    DocumentNumbers(JdbcTemplate jdbc, Bureau bureau) {
+        this.jdbc = jdbc;
+        this.bureau = bureau;
+    }
+
+    /** Must run in the transaction that issues the document: its rollback gives the number back. */
+    String next(String kind, String department, int year) {
+        Integer n = jdbc.queryForObject("""
+                insert into spotcheck.document_number_counter (kind, department, year, last_number) values (?, ?, ?, 1)
+                on conflict (kind, department, year) do update set last_number = document_number_counter.last_number + 1
+                returning last_number""", Integer.class, kind, department, year);
+        return bureau.documentPrefix() + WORDS.getOrDefault(kind, "文") + "〔" + year + "〕" + n + "号";
+    }
+}
