@@ -131,4 +131,23 @@ public final class Fixtures {
         return runtimeService.startProcessInstanceByKey("inspection", code, Map.of("taskId", taskId, "targetId", targetId,
                 "itemCodes", List.of(itemCode), "inspectorUserIds", List.of(inspectors)));
     }
+
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** As a browser posts a page's form: the session and CSRF token of {@code pagePath}, then the form to {@code postPath}. */
+    public static org.springframework.http.ResponseEntity<String> postPageForm(TestRestTemplate http, String user, String pagePath,
+                                                                               String postPath,
+                                                                               org.springframework.util.MultiValueMap<String, String> form) {
+        org.springframework.http.ResponseEntity<String> page = http.withBasicAuth(user, "demo").getForEntity(pagePath, String.class);
+        java.util.regex.Matcher token = CSRF.matcher(page.getBody());
+        if (!token.find()) {
+            throw new AssertionError(pagePath + " 没有 CSRF 令牌");
+        }
+        form.add("_csrf", token.group(1));
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(org.springframework.http.HttpHeaders.COOKIE, page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0]);
+        return http.withBasicAuth(user, "demo").exchange(postPath, org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(form, headers), String.class, Map.of());
+    }
 }

@@ -58,7 +58,7 @@ class DeliveryStore {
     }
 
     void delivered(String channel, List<OutboxRecord> records, Instant at) {
-        Long[] ids = records.stream().map(OutboxRecord::outboxId).toArray(Long[]::new);
+        Long[] ids = ids(records);
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     update spotcheck.publication_delivery set status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1,
@@ -73,7 +73,7 @@ class DeliveryStore {
 
     /** A failed attempt, kept (in its own transaction) for the page; the records stay pending. */
     void failed(String channel, List<OutboxRecord> records, String error) {
-        Long[] ids = records.stream().map(OutboxRecord::outboxId).toArray(Long[]::new);
+        Long[] ids = ids(records);
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     update spotcheck.publication_delivery set attempts = attempts + 1, last_error = ?
@@ -94,7 +94,7 @@ class DeliveryStore {
                 .orElseGet(() -> jdbc.queryForObject("""
                         insert into spotcheck.publication_file_batch (channel, batch_date, created_at) values (?, ?, ?) returning id""",
                         Long.class, channel, Date.valueOf(today), Timestamp.from(cn.spotcheck.calendar.BureauTime.now())));
-        Long[] ids = records.stream().map(OutboxRecord::outboxId).toArray(Long[]::new);
+        Long[] ids = ids(records);
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     update spotcheck.publication_delivery set status = 'IN_FILE', file_batch_id = ?, attempts = attempts + 1
@@ -172,6 +172,10 @@ class DeliveryStore {
     private FileBatch batchRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new FileBatch(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getLong(4), instant(rs.getTimestamp(5)),
                 instant(rs.getTimestamp(6)), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9));
+    }
+
+    private static Long[] ids(List<OutboxRecord> records) {
+        return records.stream().map(OutboxRecord::outboxId).toArray(Long[]::new);
     }
 
     private static Instant instant(Timestamp t) {

@@ -1,10 +1,13 @@
 package cn.spotcheck.disclosure;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,20 +32,26 @@ import cn.spotcheck.system.ApiException;
 @Controller
 class OpenData {
 
-    /** The fields, in order: JSON key, CSV heading, what it means. The result pages show these and nothing more. */
-    record Field(String key, String heading, String meaning) {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(BureauTime.ZONE);
+
+    /**
+     * The fields, in order: JSON key, CSV heading, what it means, and its value in a result. The result pages show
+     * these and nothing more; both formats are written from this one list.
+     */
+    record Field(String key, String heading, String meaning, Function<PublicResults.Result, Object> value) {
     }
 
     static final List<Field> FIELDS = List.of(
-            new Field("targetName", "检查对象", "被检查的市场主体名称"),
-            new Field("creditCode", "统一社会信用代码", "统一社会信用代码（个体工商户等无代码的为注册号）"),
-            new Field("items", "检查事项", "抽查事项编号；JSON 中为数组，CSV 中以“、”分隔"),
-            new Field("result", "检查结果", "抽查检查结果类别，如“未发现问题”“发现问题已责令改正”"),
-            new Field("outcome", "查处结果", "发现问题的后续处置办结后的结果，如“责令改正，已整改到位”“立案查处：行政处罚决定书……，罚款……”；尚无的为空"),
-            new Field("inspectionEndDate", "检查完成日期", "检查完成的日期，格式 YYYY-MM-DD"),
-            new Field("publishedDate", "公示日期", "结果公示的日期（北京时间），格式 YYYY-MM-DD"));
+            new Field("targetName", "检查对象", "被检查的市场主体名称", PublicResults.Result::targetName),
+            new Field("creditCode", "统一社会信用代码", "统一社会信用代码（个体工商户等无代码的为注册号）", PublicResults.Result::targetCode),
+            new Field("items", "检查事项", "抽查事项编号；JSON 中为数组，CSV 中以“、”分隔", PublicResults.Result::items),
+            new Field("result", "检查结果", "抽查检查结果类别，如“未发现问题”“发现问题已责令改正”", PublicResults.Result::resultCategory),
+            new Field("outcome", "查处结果", "发现问题的后续处置办结后的结果，如“责令改正，已整改到位”“立案查处：行政处罚决定书……，罚款……”；尚无的为空",
+                    PublicResults.Result::outcome),
+            new Field("inspectionEndDate", "检查完成日期", "检查完成的日期，格式 YYYY-MM-DD",
+                    r -> r.inspectionEndDate() == null ? null : r.inspectionEndDate().toString()),
+            new Field("publishedDate", "公示日期", "结果公示的日期（北京时间），格式 YYYY-MM-DD", r -> DAY.format(r.publishedAt())));
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(BureauTime.ZONE);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int FIRST_YEAR = 2000;
 
@@ -74,36 +83,26 @@ class OpenData {
                 writer.write("\r\n");
                 results.forEachOfYear(y, r -> {
                     try {
-                        writer.write(String.join(",", csv(r.targetName()), csv(r.targetCode()), csv(String.join("、", r.items())),
-                                csv(r.resultCategory()), csv(r.outcome()), csv(r.inspectionEndDate() == null ? "" : r.inspectionEndDate().toString()),
-                                csv(DAY.format(r.publishedAt()))));
+                        writer.write(String.join(",", FIELDS.stream().map(field -> csv(text(field.value().apply(r)))).toList()));
                         writer.write("\r\n");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
                 writer.flush();
             };
             case "json" -> out -> {
-                JsonGenerator g = json.getFactory().createGenerator(out);
+                JsonGenerator g = json.createGenerator(out);
                 g.writeStartArray();
                 results.forEachOfYear(y, r -> {
                     try {
                         g.writeStartObject();
-                        g.writeStringField("targetName", r.targetName());
-                        g.writeStringField("creditCode", r.targetCode());
-                        g.writeArrayFieldStart("items");
-                        for (String item : r.items()) {
-                            g.writeString(item);
+                        for (Field field : FIELDS) {
+                            g.writeObjectField(field.key(), field.value().apply(r));
                         }
-                        g.writeEndArray();
-                        g.writeStringField("result", r.resultCategory());
-                        g.writeStringField("outcome", r.outcome());
-                        g.writeStringField("inspectionEndDate", r.inspectionEndDate() == null ? null : r.inspectionEndDate().toString());
-                        g.writeStringField("publishedDate", DAY.format(r.publishedAt()));
                         g.writeEndObject();
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
                 g.writeEndArray();
@@ -132,6 +131,12 @@ class OpenData {
             // answered below
         }
         throw ApiException.badRequest("year", "参数 year 应为 " + FIRST_YEAR + " 至 " + last + " 之间的年份，而不是“" + year + "”");
+    }
+
+    /** A list as the pages show it, joined by “、”. */
+    private static String text(Object value) {
+        return value instanceof List<?> list ? String.join("、", list.stream().map(String::valueOf).toList())
+                : value == null ? null : value.toString();
     }
 
     /** A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */

@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.system.AdvisoryLock;
 
 /**
  * Runs {@code publication-delivery.bpmn}: one process instance per channel with records waiting, each batch a job of
@@ -59,7 +60,7 @@ public class PublicationDelivery {
     private boolean start(String channel) {
         // Results published at once wait here for each other, so that the second finds the first one's run.
         // A run standing on an incident counts as under way: the incident is the alarm, and retrying it delivers all.
-        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.publication-start:" + channel);
+        AdvisoryLock.holdUntilCommit(jdbc, "spotcheck.publication-start:" + channel);
         if (runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(channel).count() > 0) {
             return false;
         }
@@ -74,7 +75,7 @@ public class PublicationDelivery {
     public boolean deliverBatch(String channel) {
         PublicationChannel target = channels.byName(channel)
                 .orElseThrow(() -> new IllegalStateException("公示渠道“" + channel + "”已不在配置中（spotcheck.publication.channels）"));
-        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.publication:" + channel);
+        AdvisoryLock.holdUntilCommit(jdbc, "spotcheck.publication:" + channel);
         int batchSize = channels.batchSize(channel);
         List<OutboxRecord> records = store.pending(channel, batchSize);
         if (records.isEmpty()) {

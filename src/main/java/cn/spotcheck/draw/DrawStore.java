@@ -30,6 +30,7 @@ import cn.spotcheck.draw.algorithm.TargetDrawRequest;
 import cn.spotcheck.draw.algorithm.TargetDrawResult;
 import cn.spotcheck.draw.algorithm.TargetInspectors;
 import cn.spotcheck.system.ApiException;
+import cn.spotcheck.system.AdvisoryLock;
 
 /**
  * Keeps draw records with everything needed to recompute them: the candidate list (compressed), the ratios, the
@@ -69,7 +70,7 @@ class DrawStore {
 
     /** Serialises the draws of one joint group until the end of the transaction. */
     void lockJointGroup(String jointGroup) {
-        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.joint-group:" + jointGroup);
+        AdvisoryLock.holdUntilCommit(jdbc, "spotcheck.joint-group:" + jointGroup);
     }
 
     Optional<Stored> byJointGroup(String jointGroup) {

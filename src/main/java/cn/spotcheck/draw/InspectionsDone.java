@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import cn.spotcheck.inspection.InspectionClosed;
 import cn.spotcheck.inspection.InspectionPublished;
 import cn.spotcheck.inspection.Inspections;
+import cn.spotcheck.system.AdvisoryLock;
 
 /**
  * Ends a spot-check task's wait ({@code awaitInspections} in {@code spot-check-task.bpmn}) when the last of its
@@ -44,7 +45,7 @@ class InspectionsDone {
      * a lock per task lets the second find the task already told, instead of both correlating the same message.
      */
     private void tellTaskIfAllDone(long spotCheckTaskId) {
-        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "spotcheck.inspections-done:" + spotCheckTaskId);
+        AdvisoryLock.holdUntilCommit(jdbc, "spotcheck.inspections-done:" + spotCheckTaskId);
         if (inspections.allDone(spotCheckTaskId)) {
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(String.valueOf(spotCheckTaskId))
                     .correlateAllWithResult();

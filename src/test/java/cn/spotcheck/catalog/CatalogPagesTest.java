@@ -3,30 +3,23 @@ package cn.spotcheck.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /** The edit forms of the inspector and item screens save, and the change shows in the record's history. */
 @SpotCheckIntegrationTest
 class CatalogPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     TestRestTemplate http;
@@ -76,13 +69,6 @@ class CatalogPagesTest {
 
     /** As a browser does: the page's session and CSRF token, then the form post. */
     private ResponseEntity<String> postForm(String path, MultiValueMap<String, String> form) {
-        ResponseEntity<String> page = http.withBasicAuth("fagui", "demo").getForEntity(path, String.class);
-        Matcher token = CSRF.matcher(page.getBody());
-        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
-        form.add("_csrf", token.group(1));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
-        return http.withBasicAuth("fagui", "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class, Map.of());
+        return Fixtures.postPageForm(http, "fagui", path, path, form);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,11 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
@@ -33,8 +26,6 @@ import cn.spotcheck.SpotCheckIntegrationTest;
  */
 @SpotCheckIntegrationTest
 class FileChannelDeliveryTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     TestRestTemplate http;
@@ -108,16 +99,8 @@ class FileChannelDeliveryTest {
 
     /** As the page's button does: the session and CSRF token of the page, then the form post. */
     private void confirm(long batch) {
-        ResponseEntity<String> page = http.withBasicAuth("fagui", "demo").getForEntity("/publication", String.class);
-        Matcher token = CSRF.matcher(page.getBody());
-        assertThat(token.find()).isTrue();
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("_csrf", token.group(1));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
-        ResponseEntity<String> answer = http.withBasicAuth("fagui", "demo").exchange("/publication/batches/" + batch + "/confirm",
-                HttpMethod.POST, new HttpEntity<>(form, headers), String.class, Map.of());
+        ResponseEntity<String> answer = Fixtures.postPageForm(http, "fagui", "/publication", "/publication/batches/" + batch + "/confirm",
+                new LinkedMultiValueMap<>());
         assertThat(answer.getStatusCode().isError()).as(answer.getBody()).isFalse();
     }
 }
