@@ -1,7 +1,10 @@
 package cn.spotcheck.documents;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,18 +25,31 @@ class DocumentApi {
 
     private final Documents documents;
     private final List<DocumentAudience> audiences;
+    private final DocumentPdf pdf;
 
-    DocumentApi(Documents documents, List<DocumentAudience> audiences) {
+    DocumentApi(Documents documents, List<DocumentAudience> audiences, DocumentPdf pdf) {
         this.documents = documents;
         this.audiences = audiences;
+        this.pdf = pdf;
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> html(@PathVariable("id") long id) {
         IssuedDocument document = documents.get(id);
         requireReader(document.reference());
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(document.html());
+    }
+
+    /** The same document as PDF, for printing and for sending to the target; opened in the browser, saved under its title. */
+    @GetMapping(value = "/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable("id") long id) {
+        IssuedDocument document = documents.get(id);
+        requireReader(document.reference());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(document.title().replaceAll("[\\\\/:*?\"<>|]", "_") + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf.render(document));
     }
 
     private void requireReader(String reference) {
