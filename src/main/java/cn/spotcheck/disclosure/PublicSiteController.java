@@ -1,19 +1,25 @@
 package cn.spotcheck.disclosure;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.catalog.ItemView;
+import cn.spotcheck.documents.Documents;
+import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.draw.DrawVerification;
+import cn.spotcheck.draw.DrawView;
 import cn.spotcheck.draw.PublishedDraws;
 import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.system.ApiException;
 
 /** The public site (一公开): plans, draws and results, readable by anyone without logging in. */
 @Controller
@@ -24,14 +30,18 @@ class PublicSiteController {
     private final PublicResults results;
     private final ItemList items;
     private final InspectorDirectory inspectors;
+    private final ResultPublicityNotice notices;
+    private final Documents documents;
 
     PublicSiteController(AnnualPlans plans, PublishedDraws draws, PublicResults results, ItemList items,
-                         InspectorDirectory inspectors) {
-        this.items = items;
-        this.inspectors = inspectors;
+                         InspectorDirectory inspectors, ResultPublicityNotice notices, Documents documents) {
         this.plans = plans;
         this.draws = draws;
         this.results = results;
+        this.items = items;
+        this.inspectors = inspectors;
+        this.notices = notices;
+        this.documents = documents;
     }
 
     @GetMapping({"/public", "/public/"})
@@ -71,12 +81,25 @@ class PublicSiteController {
 
     @GetMapping("/public/draws/{id}")
     String draw(@PathVariable("id") long id, Model model) {
-        model.addAttribute("draw", draws.published(id));
+        DrawView draw = draws.published(id);
+        model.addAttribute("draw", draw);
+        model.addAttribute("resultNotices", draw.tasks().stream().map(t -> notices.of(t.id())).flatMap(Optional::stream).toList());
         DrawVerification.Checked checked = draws.verify(id);
         model.addAttribute("verification", checked.verification());
         model.addAttribute("verifiedAt", checked.at());
         model.addAttribute("inspectorNames", ShownNames.inspectors(inspectors.all()));
         model.addAttribute("itemNames", ShownNames.items(items.current()));
         return "public/draw";
+    }
+
+    /** A public notice as issued (抽查结果公示); no other document is public, nor one superseded. */
+    @GetMapping(value = "/public/notices/{id}", produces = "text/html;charset=UTF-8")
+    @ResponseBody
+    String notice(@PathVariable("id") long id) {
+        IssuedDocument document = documents.get(id);
+        if (!ResultPublicityNotice.KIND.equals(document.kind()) || document.supersededBy() != null) {
+            throw ApiException.notFound("公示文书 " + id + " 不存在");
+        }
+        return document.html();
     }
 }

@@ -1,16 +1,10 @@
 package cn.spotcheck.documents;
 
-import java.io.StringWriter;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -23,39 +17,30 @@ import cn.spotcheck.system.Bureau;
 @Service
 public class Documents {
 
-    private final VelocityEngine velocity;
+    private final DocumentTemplates templates;
     private final JdbcTemplate jdbc;
     private final Bureau bureau;
     private final DocumentNumbers numbers;
 
-    Documents(JdbcTemplate jdbc, Bureau bureau, DocumentNumbers numbers) {
-        this.numbers = numbers;
-        this.bureau = bureau;
+    Documents(DocumentTemplates templates, JdbcTemplate jdbc, Bureau bureau, DocumentNumbers numbers) {
+        this.templates = templates;
         this.jdbc = jdbc;
-        Properties properties = new Properties();
-        properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-        properties.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-        // Parsed once: a fan-out issues tens of thousands of notices from the same template.
-        properties.setProperty("resource.loader.classpath.cache", "true");
-        properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
-        properties.setProperty("runtime.strict_mode.enable", "true");
-        this.velocity = new VelocityEngine(properties);
-        this.velocity.init();
+        this.bureau = bureau;
+        this.numbers = numbers;
     }
 
-    /** Renders {@code templates/docs/<kind>.vm} with {@code model}, numbered in the bureau's own series. */
+    /** Renders the template {@code <kind>.vm} with {@code model}, numbered in the bureau's own series. */
     public IssuedDocument issue(String kind, String reference, String title, Map<String, Object> model) {
         return issue(kind, reference, title, null, model);
     }
 
     /**
-     * Renders {@code templates/docs/<kind>.vm} with {@code model} (values are HTML-escaped by the template) and gives
+     * Renders the template {@code <kind>.vm} with {@code model} (values are HTML-escaped by the template) and gives
      * it the next 文号 of its kind for {@code department} (the bureau's when null) and this year.
      */
     public IssuedDocument issue(String kind, String reference, String title, String department, Map<String, Object> model) {
         String number = numbers.next(kind, department == null || department.isBlank() ? bureau.name() : department,
                 BureauTime.today().getYear());
-        Template template = velocity.getTemplate("templates/docs/" + kind + ".vm", "UTF-8");
         VelocityContext context = new VelocityContext();
         model.forEach(context::put);
         context.put("esc", new HtmlEscape());
@@ -63,12 +48,11 @@ public class Documents {
         context.put("today", BureauTime.today());
         context.put("bureau", bureau);
         context.put("number", number);
-        StringWriter html = new StringWriter();
-        template.merge(context, html);
+        String html = templates.render(kind, context);
         Timestamp now = Timestamp.from(BureauTime.now());
         Long id = jdbc.queryForObject("insert into spotcheck.issued_document (kind, reference, title, html, issued_at, document_number) "
-                + "values (?,?,?,?,?,?) returning id", Long.class, kind, reference, title, html.toString(), now, number);
-        return new IssuedDocument(id, kind, reference, title, html.toString(), now.toInstant(), null);
+                + "values (?,?,?,?,?,?) returning id", Long.class, kind, reference, title, html, now, number);
+        return new IssuedDocument(id, kind, reference, title, html, now.toInstant(), null);
     }
 
     /** Marks the earlier documents of {@code kind} about {@code reference} as superseded by {@code newer}. */

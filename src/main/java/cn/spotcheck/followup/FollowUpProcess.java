@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.inspection.InspectionProcess;
 import cn.spotcheck.system.ProcessVariables;
 
@@ -19,9 +20,11 @@ public class FollowUpProcess {
     static final String TARGET_ID = InspectionProcess.TARGET_ID;
     static final String FINDINGS = InspectionProcess.FINDINGS;
     static final String KIND = InspectionProcess.FOLLOW_UP_KIND;
+    static final String DOCUMENTS_BRIEF = InspectionProcess.DOCUMENTS_BRIEF;
 
     // Set by the follow-up's own forms, or below.
     static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+    static final String RECTIFICATION_REQUIREMENTS = "rectificationRequirements";
     static final String RECEIVING_DEPARTMENT = "receivingDepartment";
     static final String CLOSURE_NOTE = "closureNote";
     static final String CASE_NUMBER = "caseNumber";
@@ -52,23 +55,33 @@ public class FollowUpProcess {
         followUps.kind(execution.getProcessBusinessKey(), FollowUpKind.CASE);
     }
 
+    /** 责令改正 completed: the deadline on record and the 责令改正通知书 issued, linked in the recheck's form. */
     public void rectificationDeadline(DelegateExecution execution) {
         Object deadline = execution.getVariable(RECTIFICATION_DEADLINE);
         if (deadline != null) {
-            followUps.rectificationDeadline(execution.getProcessBusinessKey(), LocalDate.parse(deadline.toString().substring(0, 10)));
+            IssuedDocument order = followUps.rectificationOrder(execution.getProcessBusinessKey(), ProcessVariables.number(execution, TARGET_ID),
+                    LocalDate.parse(deadline.toString().substring(0, 10)), ProcessVariables.text(execution, FINDINGS),
+                    ProcessVariables.text(execution, RECTIFICATION_REQUIREMENTS));
+            linkInForms(execution, order);
         }
     }
 
     public void handoverLetter(DelegateExecution execution) {
-        execution.setVariable(HANDOVER_LETTER_ID, followUps.handoverLetter(execution.getProcessBusinessKey(),
-                ProcessVariables.number(execution, TARGET_ID),
-                ProcessVariables.text(execution, RECEIVING_DEPARTMENT), ProcessVariables.text(execution, FINDINGS)));
+        IssuedDocument letter = followUps.handoverLetter(execution.getProcessBusinessKey(), ProcessVariables.number(execution, TARGET_ID),
+                ProcessVariables.text(execution, RECEIVING_DEPARTMENT), ProcessVariables.text(execution, FINDINGS));
+        execution.setVariable(HANDOVER_LETTER_ID, letter.id());
+        linkInForms(execution, letter);
     }
 
     public void referralLetter(DelegateExecution execution) {
-        execution.setVariable(REFERRAL_LETTER_ID, followUps.referralLetter(execution.getProcessBusinessKey(),
-                ProcessVariables.number(execution, TARGET_ID),
-                ProcessVariables.text(execution, RECEIVING_DEPARTMENT), ProcessVariables.text(execution, FINDINGS)));
+        IssuedDocument letter = followUps.referralLetter(execution.getProcessBusinessKey(), ProcessVariables.number(execution, TARGET_ID),
+                ProcessVariables.text(execution, RECEIVING_DEPARTMENT), ProcessVariables.text(execution, FINDINGS));
+        execution.setVariable(REFERRAL_LETTER_ID, letter.id());
+        linkInForms(execution, letter);
+    }
+
+    private static void linkInForms(DelegateExecution execution, IssuedDocument document) {
+        execution.setVariable(DOCUMENTS_BRIEF, InspectionProcess.withDocumentLink(execution.getVariable(DOCUMENTS_BRIEF), document));
     }
 
     public void close(DelegateExecution execution) {

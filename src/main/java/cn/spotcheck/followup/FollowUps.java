@@ -48,17 +48,26 @@ public class FollowUps {
         jdbc.update("update spotcheck.follow_up set kind = ? where inspection_code = ?", kind.name(), inspectionCode);
     }
 
-    void rectificationDeadline(String inspectionCode, LocalDate deadline) {
+    /** The deadline on record, and the 责令改正通知书 that tells the target what to put right by when. */
+    IssuedDocument rectificationOrder(String inspectionCode, long targetId, LocalDate deadline, String findings, String requirements) {
         jdbc.update("update spotcheck.follow_up set deadline = ? where inspection_code = ?", Date.valueOf(deadline), inspectionCode);
+        CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
+        return documents.issue("rectification-order", inspectionCode, "责令改正通知书 " + inspectionCode, Map.of(
+                "code", inspectionCode,
+                "targetName", target == null ? "" : target.name(),
+                "targetCode", target == null ? "" : target.code(),
+                "deadline", deadline.toString(),
+                "findings", String.valueOf(findings),
+                "requirements", requirements == null || requirements.isBlank() ? "对上述问题逐项整改到位" : requirements.strip()));
     }
 
-    /** 案件线索移交函 to the department named (by default 有关主管部门); answers the letter's document id. */
-    long handoverLetter(String inspectionCode, long targetId, String department, String findings) {
+    /** 案件线索移交函 to the department named (by default 有关主管部门). */
+    IssuedDocument handoverLetter(String inspectionCode, long targetId, String department, String findings) {
         return letter("handover-letter", "案件线索移交函", inspectionCode, targetId, department == null ? "有关主管部门" : department, findings);
     }
 
-    /** 涉嫌犯罪案件移送书 (by default to 公安机关); answers the letter's document id. */
-    long referralLetter(String inspectionCode, long targetId, String department, String findings) {
+    /** 涉嫌犯罪案件移送书 (by default to 公安机关). */
+    IssuedDocument referralLetter(String inspectionCode, long targetId, String department, String findings) {
         return letter("referral-letter", "涉嫌犯罪案件移送书", inspectionCode, targetId, department == null ? "公安机关" : department, findings);
     }
 
@@ -91,14 +100,13 @@ public class FollowUps {
         return jdbc.query(SELECT + "where inspection_code = ?", VIEW, inspectionCode).stream().findFirst().orElse(null);
     }
 
-    private long letter(String kind, String title, String code, long targetId, String receiver, String findings) {
+    private IssuedDocument letter(String kind, String title, String code, long targetId, String receiver, String findings) {
         CandidateScan.TargetIdentity target = targets.identities(List.of(targetId)).get(targetId);
         jdbc.update("update spotcheck.follow_up set department = ? where inspection_code = ?", receiver, code);
-        IssuedDocument document = documents.issue(kind, code, title + " " + code, Map.of(
+        return documents.issue(kind, code, title + " " + code, Map.of(
                 "code", code, "department", receiver,
                 "targetName", target == null ? "" : target.name(),
                 "targetCode", target == null ? "" : target.code(),
                 "findings", String.valueOf(findings)));
-        return document.id();
     }
 }

@@ -104,7 +104,7 @@ class InspectionNotices {
                                   List<String> staffNos, String title) {
         TaskView task = task(taskId);
         List<String> names = names(staffNos);
-        return documents.issue(KIND, code, title, task.departments().isEmpty() ? null : task.departments().get(0), Map.of(
+        return documents.issue(KIND, code, title, department(taskId), Map.of(
                 "code", code,
                 "targetName", targetName,
                 "targetCode", targetCode,
@@ -124,7 +124,7 @@ class InspectionNotices {
         return String.join(";", choices);
     }
 
-    private List<String> names(List<String> staffNos) {
+    List<String> names(List<String> staffNos) {
         List<String> unknown = staffNos.stream().filter(s -> !inspectorNames.containsKey(s)).toList();
         if (!unknown.isEmpty()) {
             inspectors.cards(unknown).values().forEach(c -> inspectorNames.put(c.staffNo(), c.name() + "（执法证号 " + c.certificateNo() + "）"));
@@ -133,10 +133,16 @@ class InspectionNotices {
     }
 
     /** A joint draw checks a target for the items of every task in the group whose scope holds it. */
-    private List<ItemView> itemsOf(long taskId, List<String> codes) {
+    List<ItemView> itemsOf(long taskId, List<String> codes) {
         return (codes.isEmpty() ? task(taskId).itemCodes() : codes).stream()
                 .map(c -> itemsByCode.computeIfAbsent(c, k -> items.byCode(k).orElse(null)))
                 .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The department whose series numbers the task's documents (the bureau's when the task names none). */
+    String department(long taskId) {
+        TaskView task = task(taskId);
+        return task.departments().isEmpty() ? null : task.departments().get(0);
     }
 
     private TaskView task(long taskId) {

@@ -15,7 +15,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.system.DiagramProperties;
+import cn.spotcheck.system.Markdown;
 import cn.spotcheck.system.ProcessVariables;
 import cn.spotcheck.system.TaskSubjects;
 
@@ -45,6 +47,8 @@ public class InspectionProcess {
     static final String INSPECTOR_CHOICES = "officerChoices";
     /** Whom, where, for what and who: read-only above the inspectors' forms (Markdown, see {@code InspectionNotices}). */
     static final String INSPECTION_BRIEF = "inspectionBrief";
+    /** Links to the documents the result produced (现场检查记录表, 检查结果告知书, then the follow-up's), Markdown. */
+    public static final String DOCUMENTS_BRIEF = "documentsBrief";
     static final String INSPECTION_DATE = "inspectionDate";
     static final String PRESENT_INSPECTOR_1 = "presentOfficer1";
     static final String PRESENT_INSPECTOR_2 = "presentOfficer2";
@@ -69,12 +73,15 @@ public class InspectionProcess {
 
     private final Inspections inspections;
     private final InspectionNotices notices;
+    private final ResultDocuments resultDocuments;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
 
-    InspectionProcess(Inspections inspections, InspectionNotices notices, RuntimeService runtimeService, TaskService taskService) {
+    InspectionProcess(Inspections inspections, InspectionNotices notices, ResultDocuments resultDocuments, RuntimeService runtimeService,
+                      TaskService taskService) {
         this.inspections = inspections;
         this.notices = notices;
+        this.resultDocuments = resultDocuments;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
     }
@@ -111,7 +118,10 @@ public class InspectionProcess {
         inspections.recordOnSite(code(task), date == null ? null : day(date), present);
     }
 
-    /** 结果录入 completed: the result on record, and the gateways told whether a follow-up comes. */
+    /**
+     * 结果录入 completed: the result on record with its 现场检查记录表 (linked in the review's form), and the gateways
+     * told whether a follow-up comes.
+     */
     public void recordResult(DelegateTask task) {
         Object endDate = task.getVariable(INSPECTION_END_DATE);
         if (endDate == null) {
@@ -121,6 +131,8 @@ public class InspectionProcess {
                 day(endDate));
         task.getExecution().setVariable(FOLLOW_UP_KIND, category.followUp());
         task.getExecution().setVariable(FINDING, category.finding());
+        task.getExecution().setVariable(DOCUMENTS_BRIEF, withDocumentLink(null, resultDocuments.onSiteRecord(code(task),
+                (String) task.getVariable(TARGET_NAME), (String) task.getVariable(TARGET_CODE))));
         DiagramProperties periods = DiagramProperties.of(task.getExecution());
         for (String period : List.of(PUBLICATION_WORKING_DAYS, PUBLICATION_REMINDER_WORKING_DAY)) {
             task.getExecution().setVariable(period, periods.workingDays(period));
@@ -158,8 +170,13 @@ public class InspectionProcess {
         inspections.publicationRefused(execution.getProcessBusinessKey(), ProcessVariables.text(execution, PUBLICATION_REFUSAL_REASON));
     }
 
+    /** Published, and the target told of its result by a 检查结果告知书 (linked in the follow-up's forms). */
     public void publish(DelegateExecution execution) {
-        inspections.publish(execution.getProcessBusinessKey());
+        String code = execution.getProcessBusinessKey();
+        if (inspections.publish(code)) {
+            execution.setVariable(DOCUMENTS_BRIEF, withDocumentLink(execution.getVariable(DOCUMENTS_BRIEF),
+                    resultDocuments.resultNotice(code, (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE))));
+        }
     }
 
     /** End listener. */
@@ -194,6 +211,13 @@ public class InspectionProcess {
                     (String) runtimeService.getVariable(processInstanceId, TARGET_NAME), (String) runtimeService.getVariable(processInstanceId, TARGET_CODE),
                     strings(runtimeService.getVariable(processInstanceId, ITEM_CODES)), moved.inspectorIds()));
         }
+    }
+
+    /** The forms' line of links to the documents issued so far ({@code documentsBrief}), the newest appended. */
+    public static String withDocumentLink(Object brief, IssuedDocument document) {
+        int space = document.title().indexOf(' ');
+        String link = Markdown.link(space < 0 ? document.title() : document.title().substring(0, space), "/api/documents/" + document.id());
+        return brief == null || brief.toString().isBlank() ? "文书：" + link : brief + "　" + link;
     }
 
     private static String code(DelegateTask task) {

@@ -117,9 +117,9 @@ public class Inspections {
 
     /**
      * Published: the inspection counts as done for its task, whatever follow-up continues. Publishing twice is
-     * harmless: the second time finds it published and announces nothing.
+     * harmless: the second time finds it published, announces nothing and answers false.
      */
-    void publish(String code) {
+    boolean publish(String code) {
         int changed = jdbc.update("update spotcheck.inspection set status = ?, published_at = ? where code = ? and published_at is null",
                 InspectionStatus.PUBLISHED.name(), Timestamp.from(BureauTime.now()), code);
         if (changed == 1) {
@@ -127,6 +127,7 @@ public class Inspections {
             events.publishEvent(new InspectionPublished(code, published.taskId(), published.targetId(), published.itemCodes(),
                     published.resultCategory(), published.inspectionEndDate(), published.publishedAt()));
         }
+        return changed == 1;
     }
 
     /** Closes the inspection (a published one keeps its status) and announces it. */

@@ -42,6 +42,12 @@ class PublicPrivacyTest {
     JdbcTemplate jdbc;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    ResultPublicityNotice resultPublicity;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @Test
     void noPublicPageOrDownloadShowsPersonalDataOrUnpublishedResults() {
@@ -51,7 +57,9 @@ class PublicPrivacyTest {
                 "王某某（身份证 " + ID_CARD + "）", sample);
         long hidden = createTarget("尚未公示运输有限公司", Fixtures.uscc(77002), "长春市南关区", "李某", sample);
         PublishedResults.publish(app, "JC-905", 1, person);
-        long taskId = jdbc.queryForObject("select min(id) from spotcheck.spot_check_task", Long.class);
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
+        runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
+        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
         Fixtures.startInspection(runtimeService, "JC-905-90001", taskId, hidden, "JT-HY-01", "zf001", "zf002");
 
         List<String> shown = new ArrayList<>();
@@ -62,6 +70,9 @@ class PublicPrivacyTest {
         jdbc.queryForList("select id from spotcheck.annual_plan", Long.class).forEach(id -> paths.add("/public/plans/" + id));
         jdbc.queryForList("select id from spotcheck.draw_record where published_at is not null", Long.class)
                 .forEach(id -> paths.add("/public/draws/" + id));
+        // The task's 抽查结果公示 as it would be issued now, the unpublished inspection among its inspections.
+        String notice = "/public/notices/" + resultPublicity.issue(taskId).id();
+        paths.add(notice);
         for (String path : paths) {
             ResponseEntity<String> answer = http.getForEntity(path, String.class);
             if (answer.getStatusCode() == HttpStatus.OK) {
@@ -70,6 +81,7 @@ class PublicPrivacyTest {
         }
         assertThat(String.join("\n", shown)).as("the published result of the person is public").contains("个体运输户王某某");
         assertThat(paths.stream().filter(p -> p.startsWith("/public/draws/")).count()).as("published draws are scanned too").isPositive();
+        assertThat(shown).as("the result notice is scanned too").anyMatch(page -> page.startsWith(notice + "\n"));
         for (String page : shown) {
             String path = page.substring(0, page.indexOf('\n'));
             assertThat(page).as(path).doesNotContain(ADDRESS, PHONE, ID_CARD, "尚未公示运输有限公司", "JC-905-90001")

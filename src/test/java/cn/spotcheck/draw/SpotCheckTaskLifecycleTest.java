@@ -18,9 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.documents.Documents;
+import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.inspection.InspectionView;
 import cn.spotcheck.inspection.Inspections;
 
@@ -44,6 +48,8 @@ class SpotCheckTaskLifecycleTest {
     TestRestTemplate http;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    Documents documents;
 
     @BeforeEach
     void setUp() {
@@ -84,7 +90,21 @@ class SpotCheckTaskLifecycleTest {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
         }
         Fixtures.awaitModuleEvents(jdbc);
-        assertThat(process).isEnded().hasPassed("taskClosed", "unfinishedHandled");
+        assertThat(process).isEnded().hasPassed("publishResultNotice", "taskClosed", "unfinishedHandled");
+
+        // Done: the 抽查结果公示 is issued and public, linked from the draw's public page.
+        List<IssuedDocument> notices = documents.about("task:" + taskId);
+        assertThat(notices).extracting(IssuedDocument::kind).containsExactly("result-publicity");
+        int checked = inspections.countOf(taskId);
+        long drawId = http.withBasicAuth("fagui", "demo").getForObject("/api/tasks/" + taskId + "/draw", com.fasterxml.jackson.databind.JsonNode.class)
+                .get("id").asLong();
+        assertThat(http.getForObject("/public/draws/" + drawId, String.class)).contains("/public/notices/" + notices.get(0).id());
+        ResponseEntity<String> notice = http.getForEntity("/public/notices/" + notices.get(0).id(), String.class);
+        assertThat(notice.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(notice.getBody()).contains("抽查结果公示", "共抽查并公示 " + checked + " 户", "未发现问题 " + checked + " 户");
+        long inspectionNotice = documents.about(inspections.ofTask(taskId).get(0).code()).get(0).id();
+        assertThat(http.getForEntity("/public/notices/" + inspectionNotice, String.class).getStatusCode())
+                .as("an inspection's notice is not public").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

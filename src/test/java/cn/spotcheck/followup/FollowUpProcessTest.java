@@ -69,6 +69,11 @@ class FollowUpProcessTest {
         assertThat(task(p)).hasCandidateUser("zf001");
         complete(task(p), Map.of("rectificationDeadline", "2026-12-15", "rectificationRequirements", "补齐车辆技术档案"));
         assertThat(p).isWaitingAt("recheck");
+        var order = documents.about(p.getBusinessKey()).get(0);
+        assertThat(order.kind()).isEqualTo("rectification-order");
+        assertThat(order.html()).as("责令改正通知书: what, by when, how").contains("责令改正通知书", "车辆技术档案不全", "2026-12-15", "补齐车辆技术档案");
+        assertThat((String) runtimeService.getVariable(p.getId(), "documentsBrief")).as("linked in the recheck's form")
+                .contains("[责令改正通知书](/api/documents/" + order.id() + ")");
         assertThat(task(p).getDueDate()).isNotNull();
         assertThat(followUps.of(p.getBusinessKey()).deadline()).hasToString("2026-12-15");
         complete(task(p), Map.of("rectified", true, "recheckNotes", "已补齐", "closureNote", "整改到位"));
@@ -101,6 +106,7 @@ class FollowUpProcessTest {
         var letters = documents.about(p.getBusinessKey());
         assertThat(letters).extracting(d -> d.kind()).containsExactly("handover-letter");
         assertThat(letters.get(0).html()).contains("市场监督管理局").contains("车辆技术档案不全");
+        assertThat((String) runtimeService.getVariable(p.getId(), "documentsBrief")).contains("[案件线索移交函](/api/documents/" + letters.get(0).id() + ")");
 
         Job chase = managementService.createJobQuery().processInstanceId(p.getId()).activityId("acknowledgementReminder").singleResult();
         managementService.executeJob(chase.getId());

@@ -27,6 +27,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.documents.Documents;
+import cn.spotcheck.documents.IssuedDocument;
 
 /**
  * The inspection diagram end to end on the engine: two user tasks, then the publication deadline of 7 working
@@ -48,6 +50,8 @@ class InspectionSkeletonTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    Documents documents;
 
     long taskId;
     long targetId;
@@ -114,6 +118,10 @@ class InspectionSkeletonTest {
     @Test
     void aRefusedPublicationGoesBackToTheOfficersWithTheReason() {
         ProcessInstance inspection = inspectedUntil("JC-2024-0005", "2024-09-27");
+        IssuedDocument firstRecord = documentOf("JC-2024-0005", "on-site-record");
+        assertThat(firstRecord.html()).as("现场检查记录表").contains("现场检查记录表", "未发现问题", "2024-09-27");
+        assertThat((String) runtimeService.getVariable(inspection.getId(), "documentsBrief")).as("linked in the reviewer's form")
+                .isEqualTo("文书：[现场检查记录表](/api/documents/" + firstRecord.id() + ")");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("publishResult", inspection),
                 Map.of("publicationConfirmed", false))).hasMessageContaining("退回意见");
 
@@ -128,11 +136,21 @@ class InspectionSkeletonTest {
         assertThat(inspections.get("JC-2024-0005").publishedAt()).isNull();
 
         complete(task("resultEntry", inspection), Map.of("resultCategory", "未发现问题", "findings", "无", "inspectionEndDate", "2024-09-26"));
+        IssuedDocument secondRecord = documentOf("JC-2024-0005", "on-site-record");
+        assertThat(secondRecord.html()).as("the record as entered anew").contains("2024-09-26");
+        assertThat(documents.get(firstRecord.id()).supersededBy()).isEqualTo(secondRecord.id());
         assertThat(taskService.getVariables(task("publishResult", inspection).getId())).doesNotContainKeys("publicationConfirmed",
                 "publicationRefusalReason");
         complete(task("publishResult", inspection), Map.of("publicationConfirmed", true));
         assertThat(inspection).isEnded().hasPassed("publishToPublic");
         assertThat(inspections.get("JC-2024-0005").status()).isEqualTo("PUBLISHED");
+        assertThat(documentOf("JC-2024-0005", "result-notice").html()).as("检查结果告知书 to the target")
+                .contains("检查结果告知书", "未发现问题", "2024-09-26");
+    }
+
+    /** The newest document of {@code kind} issued about the inspection. */
+    private IssuedDocument documentOf(String code, String kind) {
+        return documents.about(code).stream().filter(d -> d.kind().equals(kind)).reduce((a, b) -> b).orElseThrow();
     }
 
     @Test
