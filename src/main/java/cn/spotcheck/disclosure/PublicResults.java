@@ -42,11 +42,18 @@ class PublicResults {
         return jdbc.query(SELECT + " order by r.published_at desc limit ?", (rs, i) -> result(rs), limit);
     }
 
+    /**
+     * Results whose target's name holds {@code q} (at least two characters: the indexes read fragments of two or
+     * more) or whose code is {@code q}, newest first.
+     */
     List<Result> search(String q, int limit) {
         String term = q.strip();
         String code = term.toUpperCase().replace(" ", "");
-        return jdbc.query(SELECT + " and (r.target_name like ? escape '\\' or r.target_uscc = ? or r.target_registration_no = ?) order by r.published_at desc limit ?",
-                (rs, i) -> result(rs), "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", code, term, limit);
+        boolean twoCharacters = term.codePointCount(0, term.length()) == 2;
+        String name = twoCharacters ? "r.name_bigrams @> array[lower(?::text)]" : "r.target_name like ? escape '\\'";
+        return jdbc.query(SELECT + " and (" + name + " or r.target_uscc = ? or r.target_registration_no = ?) order by r.published_at desc limit ?",
+                (rs, i) -> result(rs), twoCharacters ? term : "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                code, term, limit);
     }
 
     /** Every result published in {@code year} (Beijing time), oldest first, read in slices rather than all at once. */

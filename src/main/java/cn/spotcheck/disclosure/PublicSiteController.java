@@ -3,6 +3,8 @@ package cn.spotcheck.disclosure;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,8 @@ import cn.spotcheck.system.ApiException;
 /** The public site (一公开): plans, draws and results, readable by anyone without logging in. */
 @Controller
 class PublicSiteController {
+
+    private static final int SEARCH_MAX_LENGTH = 100;
 
     private final AnnualPlans plans;
     private final PublishedDraws draws;
@@ -65,10 +69,19 @@ class PublicSiteController {
         return "public/items";
     }
 
+    /** 检查结果查询: up to 200 results, newest first; a term the indexes cannot read is refused with what to type instead. */
     @GetMapping("/public/results")
-    String results(@RequestParam(name = "q", required = false) String q, Model model) {
+    String results(@RequestParam(name = "q", required = false) String q, Model model, HttpServletResponse response) {
         model.addAttribute("q", q);
-        model.addAttribute("results", q == null || q.isBlank() ? List.of() : results.search(q, 200));
+        String term = q == null ? "" : q.strip();
+        int length = term.codePointCount(0, term.length());
+        String refusal = length == 1 ? "请至少输入企业名称中的两个字，或完整的统一社会信用代码。"
+                : length > SEARCH_MAX_LENGTH ? "查询内容不能超过 " + SEARCH_MAX_LENGTH + " 个字。" : null;
+        if (refusal != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("results", length == 0 || refusal != null ? List.of() : results.search(term, 200));
         return "public/results";
     }
 

@@ -33,7 +33,7 @@ class DocumentTemplates {
     private final VelocityEngine bureauFirst;
     private final VelocityEngine builtIn;
 
-    DocumentTemplates(@Value("${spotcheck.documents.templates-dir:${spotcheck.data-dir}/document-templates}") Path overrides) {
+    DocumentTemplates(@Value("${spotcheck.documents.templates-dir}") Path overrides) {
         Properties properties = engine("builtin");
         properties.setProperty("resource.loader.file.class", FileResourceLoader.class.getName());
         properties.setProperty("resource.loader.file.path", overrides.toAbsolutePath().toString());
