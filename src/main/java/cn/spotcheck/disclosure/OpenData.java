@@ -48,6 +48,8 @@ class OpenData {
             new Field("result", "检查结果", "抽查检查结果类别，如“未发现问题”“发现问题已责令改正”", PublicResults.Result::resultCategory),
             new Field("outcome", "查处结果", "发现问题的后续处置办结后的结果，如“责令改正，已整改到位”“立案查处：行政处罚决定书……，罚款……”；尚无的为空",
                     PublicResults.Result::outcome),
+            new Field("correction", "更正说明", "公示后经审核更正的结果：更正日期、原公示的检查结果和更正原因；未更正的为空",
+                    PublicResults.Result::correction),
             new Field("inspectionEndDate", "检查完成日期", "检查完成的日期，格式 YYYY-MM-DD",
                     r -> r.inspectionEndDate() == null ? null : r.inspectionEndDate().toString()),
             new Field("publishedDate", "公示日期", "结果公示的日期（北京时间），格式 YYYY-MM-DD", r -> DAY.format(r.publishedAt())));

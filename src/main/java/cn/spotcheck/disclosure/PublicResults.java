@@ -16,22 +16,30 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicResults {
 
+    /** {@code correction}: the latest approved 更正 of the result, when, from what and why, as the public reads it. */
     record Result(String code, String targetName, String targetCode, String category, List<String> items,
-                  String resultCategory, LocalDate inspectionEndDate, Instant publishedAt, String outcome) {
+                  String resultCategory, LocalDate inspectionEndDate, Instant publishedAt, String outcome, String correction) {
     }
 
     private static final String SELECT = """
             select r.inspection_code, r.target_name, r.target_code, r.target_category, r.item_codes, r.result_category,
-                   r.inspection_end_date, r.published_at, o.outcome
+                   r.inspection_end_date, r.published_at, o.outcome, c.corrected_at, c.old_category, c.reason
             from spotcheck.public_result r left join spotcheck.public_outcome o on o.inspection_code = r.inspection_code
+            left join lateral (select corrected_at, old_category, reason from spotcheck.public_correction pc
+                               where pc.inspection_code = r.inspection_code order by pc.revision desc limit 1) c on true
             where true""";
+
+    /** What a code looks like: 统一社会信用代码 (18) or a registration number, letters and digits only. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-Za-z]{8,}");
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate slices;
+    private final CommonBigrams commonBigrams;
     private final org.springframework.transaction.support.TransactionTemplate reading;
 
     PublicResults(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.commonBigrams = new CommonBigrams(jdbc);
         this.slices = new JdbcTemplate(jdbc.getDataSource());
         this.slices.setFetchSize(1000);
         this.reading = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -43,17 +51,26 @@ class PublicResults {
     }
 
     /**
-     * Results whose target's name holds {@code q} (at least two characters: the indexes read fragments of two or
-     * more) or whose code is {@code q}, newest first.
+     * Results whose target's name holds {@code q} (two characters or more) or whose code is {@code q}, newest first.
+     * A code (letters and digits only, eight or more) is looked up exactly. A name fragment is found through its
+     * distinctive bigrams — those not among the most common of all names, such as 有限, 公司 or 运输, whose index
+     * entries run to hundreds of thousands — and checked whole on the rows found; a fragment made only of common
+     * bigrams matches so many results that reading the newest until the page is full is quicker than any index.
      */
-    List<Result> search(String q, int limit) {
+    List<Result> search(String q, int limit, int offset) {
         String term = q.strip();
-        String code = term.toUpperCase().replace(" ", "");
-        boolean twoCharacters = term.codePointCount(0, term.length()) == 2;
-        String name = twoCharacters ? "r.name_bigrams @> array[lower(?::text)]" : "r.target_name like ? escape '\\'";
-        return jdbc.query(SELECT + " and (" + name + " or r.target_uscc = ? or r.target_registration_no = ?) order by r.published_at desc limit ?",
-                (rs, i) -> result(rs), twoCharacters ? term : "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
-                code, term, limit);
+        if (CODE.matcher(term).matches()) {
+            String code = term.toUpperCase();
+            return jdbc.query(SELECT + " and (r.target_uscc = ? or r.target_registration_no = ? or r.target_registration_no = ?) "
+                    + "order by r.published_at desc limit ? offset ?", (rs, i) -> result(rs), code, code, term, limit, offset);
+        }
+        List<String> distinctive = commonBigrams.distinctive(term);
+        if (distinctive.isEmpty()) {
+            return jdbc.query(SELECT + " and strpos(r.target_name, ?) > 0 order by r.published_at desc limit ? offset ?", (rs, i) -> result(rs),
+                    term, limit, offset);
+        }
+        return jdbc.query(SELECT + " and r.name_bigrams @> ?::text[] and strpos(r.target_name, ?) > 0 order by r.published_at desc limit ? offset ?",
+                (rs, i) -> result(rs), distinctive.toArray(String[]::new), term, limit, offset);
     }
 
     /** Every result published in {@code year} (Beijing time), oldest first, read in slices rather than all at once. */
@@ -78,6 +95,8 @@ class PublicResults {
     private static Result result(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Arrays.asList((String[]) rs.getArray(5).getArray()), rs.getString(6),
-                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(), rs.getString(9));
+                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                rs.getTimestamp(10) == null ? null : LocalDate.ofInstant(rs.getTimestamp(10).toInstant(), cn.spotcheck.calendar.BureauTime.ZONE)
+                        + " 更正，原公示为“" + rs.getString(11) + "”，更正原因：" + rs.getString(12));
     }
 }

@@ -28,6 +28,8 @@ import cn.spotcheck.system.ApiException;
 class PublicSiteController {
 
     private static final int SEARCH_MAX_LENGTH = 100;
+    static final int PAGE_SIZE = 50;
+    static final int LAST_PAGE = 20;
 
     private final AnnualPlans plans;
     private final PublishedDraws draws;
@@ -69,19 +71,29 @@ class PublicSiteController {
         return "public/items";
     }
 
-    /** 检查结果查询: up to 200 results, newest first; a term the indexes cannot read is refused with what to type instead. */
+    /**
+     * 检查结果查询: newest first, {@value #PAGE_SIZE} a page, up to {@value #LAST_PAGE} pages; a term the indexes cannot
+     * read, or a page out of range, is refused with what to do instead.
+     */
     @GetMapping("/public/results")
-    String results(@RequestParam(name = "q", required = false) String q, Model model, HttpServletResponse response) {
+    String results(@RequestParam(name = "q", required = false) String q, @RequestParam(name = "page", required = false) String page,
+                   Model model, HttpServletResponse response) {
         model.addAttribute("q", q);
         String term = q == null ? "" : q.strip();
         int length = term.codePointCount(0, term.length());
+        int pageNo = page == null ? 1 : page.matches("\\d{1,3}") ? Integer.parseInt(page) : -1;
         String refusal = length == 1 ? "请至少输入企业名称中的两个字，或完整的统一社会信用代码。"
-                : length > SEARCH_MAX_LENGTH ? "查询内容不能超过 " + SEARCH_MAX_LENGTH + " 个字。" : null;
+                : length > SEARCH_MAX_LENGTH ? "查询内容不能超过 " + SEARCH_MAX_LENGTH + " 个字。"
+                : pageNo < 1 || pageNo > LAST_PAGE ? "页码应为 1 到 " + LAST_PAGE + " 之间的整数；要找更早的结果，请输入更完整的企业名称。" : null;
         if (refusal != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
+        List<PublicResults.Result> found = length == 0 || refusal != null ? List.of() : results.search(term, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
         model.addAttribute("refusal", refusal);
-        model.addAttribute("results", length == 0 || refusal != null ? List.of() : results.search(term, 200));
+        model.addAttribute("results", found.size() > PAGE_SIZE ? found.subList(0, PAGE_SIZE) : found);
+        model.addAttribute("page", pageNo);
+        model.addAttribute("hasNext", found.size() > PAGE_SIZE && pageNo < LAST_PAGE);
+        model.addAttribute("lastPage", pageNo == LAST_PAGE && found.size() > PAGE_SIZE);
         return "public/results";
     }
 

@@ -2,6 +2,7 @@ package cn.spotcheck.disclosure;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.CreditRecords;
+import cn.spotcheck.inspection.InspectionCorrected;
 import cn.spotcheck.inspection.InspectionPublished;
 import cn.spotcheck.inspection.ResultCategories;
 import cn.spotcheck.system.Bureau;
@@ -70,22 +72,59 @@ class ResultPublication {
             ps.setTimestamp(11, Timestamp.from(published.publishedAt()));
             return ps;
         });
+        // A correction approved before this event was handled has already left its row: the page shows the corrected result.
+        jdbc.update("update spotcheck.public_result r set result_category = c.new_category from spotcheck.public_correction c "
+                + "where r.inspection_code = ? and c.inspection_code = r.inspection_code "
+                + "and c.revision = (select max(revision) from spotcheck.public_correction where inspection_code = r.inspection_code)", code);
+        queue(code, 1, payload(code, target, published.itemCodes(), published.resultCategory(), published.inspectionEndDate()));
+        delivery.queue(code);
+        categories.find(published.resultCategory()).filter(ResultCategories.Category::finding)
+                .ifPresent(c -> creditRecords.record(published.targetId(), code, c.name()));
+    }
+
+    /**
+     * 更正: the public copy shows the corrected result with the date, the reason and what had been published, and the
+     * channels receive the corrected record as the result's next version. Idempotent like the publication.
+     */
+    @ApplicationModuleListener
+    void on(InspectionCorrected corrected) {
+        String code = corrected.code();
+        int changed = jdbc.update("insert into spotcheck.public_correction (inspection_code, revision, corrected_at, reason, old_category, new_category) "
+                + "values (?,?,?,?,?,?) on conflict do nothing", code, corrected.revision(), Timestamp.from(corrected.correctedAt()),
+                corrected.reason(), corrected.oldCategory(), corrected.newCategory());
+        if (changed == 0) {
+            return;
+        }
+        jdbc.update("update spotcheck.public_result set result_category = ? where inspection_code = ?", corrected.newCategory(), code);
+        CandidateScan.TargetIdentity target = targets.identities(List.of(corrected.targetId())).get(corrected.targetId());
+        Map<String, Object> payload = payload(code, target, corrected.itemCodes(), corrected.newCategory(), corrected.inspectionEndDate());
+        payload.put("更正日期", LocalDate.ofInstant(corrected.correctedAt(), BureauTime.ZONE).toString());
+        payload.put("原检查结果", corrected.oldCategory());
+        payload.put("更正原因", corrected.reason());
+        queue(code, corrected.revision(), payload);
+        delivery.queue(code);
+    }
+
+    /** The record the channels receive, in the publicity system's words. */
+    private Map<String, Object> payload(String code, CandidateScan.TargetIdentity target, List<String> itemCodes, String category,
+                                        LocalDate inspectionEndDate) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("检查编号", code);
         payload.put("统一社会信用代码", target == null ? null : target.code());
         payload.put("市场主体名称", target == null ? null : target.name());
-        payload.put("抽查事项", published.itemCodes());
-        payload.put("检查结果", published.resultCategory());
-        payload.put("检查完成日期", String.valueOf(published.inspectionEndDate()));
+        payload.put("抽查事项", itemCodes);
+        payload.put("检查结果", category);
+        payload.put("检查完成日期", String.valueOf(inspectionEndDate));
         payload.put("检查机关", bureau.name());
+        return payload;
+    }
+
+    private void queue(String code, int version, Map<String, Object> payload) {
         try {
-            jdbc.update("insert into spotcheck.publicity_outbox (inspection_code, payload, status, created_at) values (?, ?::jsonb, 'PENDING', ?) "
-                    + "on conflict (inspection_code) do nothing", code, json.writeValueAsString(payload), Timestamp.from(BureauTime.now()));
+            jdbc.update("insert into spotcheck.publicity_outbox (inspection_code, version, payload, status, created_at) values (?, ?, ?::jsonb, 'PENDING', ?) "
+                    + "on conflict (inspection_code, version) do nothing", code, version, json.writeValueAsString(payload), Timestamp.from(BureauTime.now()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        delivery.queue(code);
-        categories.find(published.resultCategory()).filter(ResultCategories.Category::finding)
-                .ifPresent(c -> creditRecords.record(published.targetId(), code, c.name()));
     }
 }

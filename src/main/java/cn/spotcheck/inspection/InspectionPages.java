@@ -60,10 +60,14 @@ class InspectionPages {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final List<RecordSection> sections;
+    private final ResultCorrections corrections;
+    private final ResultCorrectionProcess correctionProcess;
 
     InspectionPages(Inspections inspections, EvidenceFiles evidence, CandidateScan targets, InspectorDirectory inspectors, ItemList items,
                     AnnualPlans plans, Documents documents, TaskService taskService, IdentityService identityService,
-                    List<RecordSection> sections) {
+                    List<RecordSection> sections, ResultCorrections corrections, ResultCorrectionProcess correctionProcess) {
+        this.corrections = corrections;
+        this.correctionProcess = correctionProcess;
         this.inspections = inspections;
         this.evidence = evidence;
         this.targets = targets;
@@ -95,6 +99,11 @@ class InspectionPages {
         model.addAttribute("documents", documents.about(code));
         model.addAttribute("evidence", evidence.of(code));
         model.addAttribute("mayAddEvidence", mayAddEvidence(inspection));
+        List<ResultCorrections.Correction> requested = corrections.of(code);
+        model.addAttribute("corrections", requested);
+        model.addAttribute("mayRequestCorrection", inspection.publishedAt() != null && (onTheTeam(inspection) || Roles.current(Roles.LEGAL, Roles.ADMIN))
+                && requested.stream().noneMatch(c -> "PENDING".equals(c.status())));
+        model.addAttribute("correctionChoices", corrections.choicesFor(inspection.resultCategory()));
         model.addAttribute("sections", sections.stream().map(s -> s.of(inspection)).flatMap(Optional::stream).toList());
         model.addAttribute("steps", openSteps(code, cards));
         if (Roles.current(Roles.ADMIN)) {
@@ -119,6 +128,20 @@ class InspectionPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/inspections/" + code + "#evidence";
+    }
+
+    @PostMapping("/{code}/corrections")
+    String requestCorrection(@PathVariable("code") String code, @RequestParam(name = "resultCategory", required = false) String category,
+                             @RequestParam(name = "findings", required = false) String findings,
+                             @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
+        readable(code);
+        try {
+            correctionProcess.request(code, category, findings, reason);
+            redirect.addFlashAttribute("notice", "更正申请已提交，待法规科审核");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/inspections/" + code + "#corrections";
     }
 
     @GetMapping("/{code}/evidence/{id}")

@@ -45,5 +45,8 @@ class PublicResultSearchTest {
         ResponseEntity<String> essay = http.getForEntity("/public/results?q={q}", String.class, "运".repeat(101));
         assertThat(essay.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(essay.getBody()).contains("查询内容不能超过 100 个字");
+        ResponseEntity<String> page = http.getForEntity("/public/results?q={q}&page={p}", String.class, name, "二");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody()).contains("页码应为 1 到 20 之间的整数");
     }
 }
