@@ -125,6 +125,12 @@ public final class Fixtures {
         runAsyncJobs(managementService, taskProcess(runtimeService, taskId));
     }
 
+    /** A demo officer (zf001–zf040) who is not one of {@code team}. */
+    public static String inspectorNotOn(List<String> team) {
+        return java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> String.format("zf%03d", i))
+                .filter(u -> !team.contains(u)).findFirst().orElseThrow();
+    }
+
     /** Starts an inspection of {@code targetId} for {@code taskId} and item {@code itemCode}, offered to {@code inspectors}. */
     public static org.camunda.bpm.engine.runtime.ProcessInstance startInspection(RuntimeService runtimeService, String code, long taskId,
                                                                                  long targetId, String itemCode, String... inspectors) {

@@ -22,8 +22,10 @@ import cn.spotcheck.system.ApiException;
 
 /**
  * The documents' Velocity templates. A bureau changes a document's wording without a new release by putting its own
- * {@code <kind>.vm} (or {@code _style.vm}) in {@code spotcheck.documents.templates-dir}; it is read again within
- * ten seconds of a change. A template that fails is logged and the built-in one used. Whatever is not there comes from the templates built in under {@code templates/docs/}.
+ * {@code <kind>.vm} (or {@code _style.vm}, {@code _sign.vm}, which all share) in
+ * {@code spotcheck.documents.templates-dir}; it is read again within ten seconds of a change. Whatever is not there
+ * comes from the templates built in under {@code templates/docs/}; a template that fails is logged and the built-in
+ * one used.
  */
 @Component
 class DocumentTemplates {

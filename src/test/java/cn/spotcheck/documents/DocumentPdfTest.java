@@ -55,8 +55,7 @@ class DocumentPdfTest {
         Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
         InspectionView inspection = inspections.ofTask(taskId).get(0);
         String own = inspection.inspectorStaffNos().get(0);
-        String other = java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> String.format("zf%03d", i))
-                .filter(u -> !inspection.inspectorStaffNos().contains(u)).findFirst().orElseThrow();
+        String other = Fixtures.inspectorNotOn(inspection.inspectorStaffNos());
 
         JsonNode notice = http.withBasicAuth(own, "demo").getForObject("/api/documents?reference=" + inspection.code(), JsonNode.class).get(0);
         String url = "/api/documents/" + notice.get("id").asLong() + ".pdf";

@@ -54,8 +54,7 @@ class ReadingPermissionsTest {
 
         InspectionView inspection = inspections.ofTask(taskId).get(0);
         String own = inspection.inspectorStaffNos().get(0);
-        String other = java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> String.format("zf%03d", i))
-                .filter(u -> !inspection.inspectorStaffNos().contains(u)).findFirst().orElseThrow();
+        String other = Fixtures.inspectorNotOn(inspection.inspectorStaffNos());
         String list = "/api/documents?reference=" + inspection.code();
         JsonNode documents = http.withBasicAuth(own, "demo").getForObject(list, JsonNode.class);
         assertThat(documents.size()).isGreaterThanOrEqualTo(1);
