@@ -14,6 +14,10 @@ class DocumentNumbers {
     /** The kind's word in the number; a kind without one is numbered as 文. */
     private static final Map<String, String> WORDS = Map.of(
             "inspection-notice", "检通",
+            "on-site-record", "检记",
+            "result-notice", "检告",
+            "rectification-order", "责改",
+            "result-publicity", "抽公",
             "handover-letter", "移交",
             "referral-letter", "移送");
 

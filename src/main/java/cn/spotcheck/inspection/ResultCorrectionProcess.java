@@ -1,5 +1,6 @@
 package cn.spotcheck.inspection;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.identity.Roles;
 import cn.spotcheck.system.ApiException;
@@ -34,11 +36,13 @@ public class ResultCorrectionProcess {
     private final ResultCorrections corrections;
     private final Inspections inspections;
     private final RuntimeService runtimeService;
+    private final CandidateScan targets;
 
-    ResultCorrectionProcess(ResultCorrections corrections, Inspections inspections, RuntimeService runtimeService) {
+    ResultCorrectionProcess(ResultCorrections corrections, Inspections inspections, RuntimeService runtimeService, CandidateScan targets) {
         this.corrections = corrections;
         this.inspections = inspections;
         this.runtimeService = runtimeService;
+        this.targets = targets;
     }
 
     /**
@@ -50,13 +54,17 @@ public class ResultCorrectionProcess {
         InspectionView inspection = inspections.get(code);
         String user = CurrentUser.id();
         if (!Roles.current(Roles.LEGAL, Roles.ADMIN) && !inspection.inspectorStaffNos().contains(user)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "只有本检查的执法检查人员和法规科可以申请更正检查结果", java.util.List.of());
+            throw new ApiException(HttpStatus.FORBIDDEN, "只有本检查的执法检查人员和法规科可以申请更正检查结果", List.of());
         }
         ResultCorrections.Correction correction = corrections.request(code, category, findings, reason, user);
+        CandidateScan.TargetIdentity target = targets.identities(List.of(inspection.targetId())).get(inspection.targetId());
+        // The target and the code, as on every task about an inspection: Tasklist's list and filters show them.
         String processInstanceId = runtimeService.startProcessInstanceByKey(KEY, code, Map.of(
                 CORRECTION_ID, correction.id(),
                 REQUESTED_BY, user,
-                CORRECTION_BRIEF, brief(correction))).getId();
+                CORRECTION_BRIEF, brief(correction),
+                InspectionProcess.TARGET_NAME, target == null ? "" : target.name(),
+                InspectionProcess.INSPECTION_CODE, code)).getId();
         corrections.started(correction.id(), processInstanceId);
         return correction;
     }
@@ -76,9 +84,9 @@ public class ResultCorrectionProcess {
     }
 
     private static String brief(ResultCorrections.Correction c) {
-        return Markdown.fit(Markdown.table(java.util.List.of("", "已公示", "申请更正为"), java.util.List.of(
-                java.util.List.of("检查结果", c.oldCategory(), c.newCategory()),
-                java.util.List.of("发现的问题", c.oldFindings() == null ? "—" : c.oldFindings(), c.newFindings() == null ? "—" : c.newFindings())))
+        return Markdown.fit(Markdown.table(List.of("", "已公示", "申请更正为"), List.of(
+                List.of("检查结果", c.oldCategory(), c.newCategory()),
+                List.of("发现的问题", c.oldFindings() == null ? "—" : c.oldFindings(), c.newFindings() == null ? "—" : c.newFindings())))
                 + "\n\n更正原因：" + Markdown.text(c.reason()) + "\n\n申请人：" + Markdown.text(CurrentUser.shown(c.requestedBy()))
                 + "　" + Markdown.link("检查记录", "/inspections/" + c.inspectionCode()), "/inspections/" + c.inspectionCode());
     }

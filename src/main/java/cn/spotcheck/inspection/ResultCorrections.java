@@ -23,6 +23,7 @@ import cn.spotcheck.system.ApiException;
 public class ResultCorrections {
 
     static final int REASON_MAX_LENGTH = 500;
+    static final int FINDINGS_MAX_LENGTH = 4000;
 
     /** A request and, once decided, its review. */
     public record Correction(long id, String inspectionCode, String oldCategory, String oldFindings, String newCategory,
@@ -79,6 +80,9 @@ public class ResultCorrections {
                     + String.join("、", choicesFor(inspection.resultCategory())) + "（后续处置和信用记录与原结果相同的类别）");
         }
         String findings = newFindings == null || newFindings.isBlank() ? inspection.findings() : newFindings.strip();
+        if (findings != null && findings.length() > FINDINGS_MAX_LENGTH) {
+            throw ApiException.badRequest("findings", "发现的问题不能超过 " + FINDINGS_MAX_LENGTH + " 个字");
+        }
         if (category.equals(inspection.resultCategory()) && java.util.Objects.equals(findings, inspection.findings())) {
             throw ApiException.badRequest("resultCategory", "更正后的检查结果和发现的问题与已公示的相同，无需更正");
         }

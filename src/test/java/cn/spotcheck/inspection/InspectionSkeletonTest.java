@@ -145,7 +145,7 @@ class InspectionSkeletonTest {
         assertThat(inspection).isEnded().hasPassed("publishToPublic");
         assertThat(inspections.get("JC-2024-0005").status()).isEqualTo("PUBLISHED");
         assertThat(documentOf("JC-2024-0005", "result-notice").html()).as("检查结果告知书 to the target")
-                .contains("检查结果告知书", "未发现问题", "2024-09-26");
+                .contains("检查结果告知书", "未发现问题", "2024-09-26").containsPattern("检告〔\\d{4}〕\\d+号");
     }
 
     /** The newest document of {@code kind} issued about the inspection. */

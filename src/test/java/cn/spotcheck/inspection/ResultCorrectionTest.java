@@ -71,6 +71,7 @@ class ResultCorrectionTest {
         assertThat(post("fagui", corrections, request).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(post("zf001", corrections, request).getStatusCode()).as("one under review at a time").isEqualTo(HttpStatus.CONFLICT);
         String review = reviewTask(code);
+        assertThat((String) taskService.getVariable(review, "subject")).as("Tasklist names the target and the code").endsWith("（" + code + "）");
         assertThat((String) taskService.getVariable(review, "correctionBrief")).contains("未发现问题", "未发现开展本次抽查涉及的经营活动", "停止道路货运经营");
         ResponseEntity<JsonNode> ownRequest = completeReview("fagui", review, Map.of("correctionApproved", true));
         assertThat(ownRequest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
