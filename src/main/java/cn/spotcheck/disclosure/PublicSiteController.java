@@ -21,6 +21,7 @@ import cn.spotcheck.draw.DrawVerification;
 import cn.spotcheck.draw.DrawView;
 import cn.spotcheck.draw.PublishedDraws;
 import cn.spotcheck.plan.AnnualPlans;
+import cn.spotcheck.plan.PlanView;
 import cn.spotcheck.system.ApiException;
 
 /** The public site (一公开): plans, draws and results, readable by anyone without logging in. */
@@ -97,10 +98,16 @@ class PublicSiteController {
         return "public/results";
     }
 
+    /** A published plan, its current version first, each adjusted version with what it changed. */
     @GetMapping("/public/plans/{id}")
     String plan(@PathVariable("id") long id, Model model) {
-        model.addAttribute("versions", plans.publishedVersions(id));
-        model.addAttribute("itemNames", ShownNames.items(items.current()));
+        List<PlanView> versions = plans.publishedVersions(id);
+        ShownNames itemNames = ShownNames.items(items.current());
+        model.addAttribute("versions", versions);
+        model.addAttribute("itemNames", itemNames);
+        model.addAttribute("adjustments", java.util.stream.IntStream.range(0, versions.size())
+                .mapToObj(i -> i + 1 < versions.size() ? PlanAdjustments.between(versions.get(i + 1), versions.get(i), itemNames) : List.<String>of())
+                .toList());
         return "public/plan";
     }
 

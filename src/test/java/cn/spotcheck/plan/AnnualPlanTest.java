@@ -188,6 +188,7 @@ class AnnualPlanTest {
         assertThat(versions).extracting(v -> v.get("revision").asInt() + ":" + v.get("tasks").size()).containsExactly("1:2", "0:1");
         String publicPage = http.getForObject("/public/plans/" + planId, String.class);
         assertThat(publicPage).contains("现行版本（第 2 版）").contains("历史版本：第 1 版");
+        assertThat(publicPage).as("what the adjustment changed").contains("本版对第 1 版的调整", "新增任务：");
     }
 
     @Test
