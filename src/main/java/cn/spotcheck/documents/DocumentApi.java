@@ -46,6 +46,10 @@ class DocumentApi {
     ResponseEntity<byte[]> pdf(@PathVariable("id") long id) {
         IssuedDocument document = documents.get(id);
         requireReader(document.reference());
+        if (document.html().length() > DocumentPdf.MAX_HTML_CHARS) {
+            // Laying out a notice of tens of thousands of rows would hold a worker and its memory for minutes.
+            throw ApiException.unprocessable("文书“" + document.title() + "”篇幅过长，不能生成 PDF：请打开网页版，用浏览器打印或另存为 PDF");
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(document.title().replaceAll("[\\\\/:*?\"<>|]", "_") + ".pdf", StandardCharsets.UTF_8).build().toString())

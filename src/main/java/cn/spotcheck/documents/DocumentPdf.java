@@ -20,6 +20,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 class DocumentPdf {
 
     static final String FONT = "fonts/DroidSansFallbackFull.ttf";
+    /** About a hundred pages; longer documents (a large task's 抽查结果公示) are printed from the browser. */
+    static final int MAX_HTML_CHARS = 400_000;
 
     /** The families the templates ask for; each is served by the bundled font. */
     private static final String[] FAMILIES = {"SimSun", "Noto Serif CJK SC", "Droid Sans Fallback"};

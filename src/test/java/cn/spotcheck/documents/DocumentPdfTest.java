@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.disclosure.ResultPublicityNotice;
 import cn.spotcheck.inspection.InspectionView;
 import cn.spotcheck.inspection.Inspections;
 
@@ -47,6 +48,8 @@ class DocumentPdfTest {
     ManagementService managementService;
     @Autowired
     Inspections inspections;
+    @Autowired
+    Documents documents;
 
     @Test
     void theNoticeAsPdfReadsAsTheIssuedNotice() throws Exception {
@@ -79,5 +82,20 @@ class DocumentPdfTest {
         assertThat(http.withBasicAuth(other, "demo").getForEntity(url, byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth(own, "demo").getForEntity("/api/documents/999999999.pdf", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aNoticeOfThousandsOfRowsIsPrintedFromTheBrowserNotLaidOutOnTheServer() {
+        List<ResultPublicityNotice.Row> rows = java.util.stream.IntStream.range(0, 3_000).mapToObj(i -> new ResultPublicityNotice.Row(
+                "长春第" + i + "运输有限公司", "91220100MA" + String.format("%08d", i), "道路货物运输经营者经营资质检查", "未发现问题", "2027-05-10")).toList();
+        IssuedDocument big = documents.issue("result-publicity", "task:0", "抽查结果公示 测试任务", Map.of("taskName", "测试任务",
+                "taskStart", "2027-04-01", "taskEnd", "2027-10-31", "itemNames", "道路货物运输经营者经营资质检查", "rows", rows,
+                "byCategory", Map.of("未发现问题", rows.size())));
+
+        ResponseEntity<String> pdf = http.withBasicAuth("fagui", "demo").getForEntity("/api/documents/" + big.id() + ".pdf", String.class);
+
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(pdf.getBody()).contains("篇幅过长", "网页版");
+        assertThat(http.withBasicAuth("fagui", "demo").getForObject("/api/documents/" + big.id(), String.class)).contains("长春第2999运输有限公司");
     }
 }
