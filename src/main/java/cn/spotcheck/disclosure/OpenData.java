@@ -32,7 +32,7 @@ import cn.spotcheck.system.ApiException;
 @Controller
 class OpenData {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(BureauTime.ZONE);
+    private static final DateTimeFormatter PUBLISHED_AT = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(BureauTime.ZONE);
 
     /**
      * The fields, in order: JSON key, CSV heading, what it means, and its value in a result. The result pages show
@@ -42,17 +42,19 @@ class OpenData {
     }
 
     static final List<Field> FIELDS = List.of(
+            new Field("code", "检查编号", "本次抽查检查的编号，每次检查唯一", PublicResults.Result::code),
             new Field("targetName", "检查对象", "被检查的市场主体名称", PublicResults.Result::targetName),
-            new Field("creditCode", "统一社会信用代码", "统一社会信用代码（个体工商户等无代码的为注册号）", PublicResults.Result::targetCode),
+            new Field("uscc", "统一社会信用代码", "统一社会信用代码（个体工商户等无代码的为注册号）", PublicResults.Result::targetCode),
             new Field("items", "检查事项", "抽查事项编号；JSON 中为数组，CSV 中以“、”分隔", PublicResults.Result::items),
-            new Field("result", "检查结果", "抽查检查结果类别，如“未发现问题”“发现问题已责令改正”", PublicResults.Result::resultCategory),
+            new Field("resultCategory", "检查结果", "抽查检查结果类别，如“未发现问题”“发现问题已责令改正”", PublicResults.Result::resultCategory),
             new Field("outcome", "查处结果", "发现问题的后续处置办结后的结果，如“责令改正，已整改到位”“立案查处：行政处罚决定书……，罚款……”；尚无的为空",
                     PublicResults.Result::outcome),
             new Field("correction", "更正说明", "公示后经审核更正的结果：更正日期、原公示的检查结果和更正原因；未更正的为空",
                     PublicResults.Result::correction),
             new Field("inspectionEndDate", "检查完成日期", "检查完成的日期，格式 YYYY-MM-DD",
                     r -> r.inspectionEndDate() == null ? null : r.inspectionEndDate().toString()),
-            new Field("publishedDate", "公示日期", "结果公示的日期（北京时间），格式 YYYY-MM-DD", r -> DAY.format(r.publishedAt())));
+            new Field("publishedAt", "公示时间", "结果公示的时间（北京时间），ISO-8601 格式，如 2027-05-12T10:30:00+08:00",
+                    r -> PUBLISHED_AT.format(r.publishedAt())));
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int FIRST_YEAR = 2000;

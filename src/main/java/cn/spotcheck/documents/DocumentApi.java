@@ -42,7 +42,7 @@ class DocumentApi {
     }
 
     /** The same document as PDF, for printing and for sending to the target; opened in the browser, saved under its title. */
-    @GetMapping(value = "/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(value = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable("id") long id) {
         IssuedDocument document = documents.get(id);
         requireReader(document.reference());

@@ -47,9 +47,9 @@ class OpenDataTest {
         assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).as("UTF-8 BOM for Excel").containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         String[] lines = text.split("\r\n");
-        assertThat(lines[0]).isEqualTo("检查对象,统一社会信用代码,检查事项,检查结果,查处结果,更正说明,检查完成日期,公示日期");
+        assertThat(lines[0]).isEqualTo("检查编号,检查对象,统一社会信用代码,检查事项,检查结果,查处结果,更正说明,检查完成日期,公示时间");
         assertThat(text).contains(name + ",").contains(",JT-HY-01,未发现问题,,,2027-05-10,");
-        assertThat(text).as("never more than the pages show: no inspection code").doesNotContain(codes.get(0));
+        assertThat(text).as("the inspection code, as the result pages show it").contains(codes.get(0) + "," + name + ",");
 
         JsonNode json = new ObjectMapper().readTree(http.getForObject("/public/open-data/results?year=" + year + "&format=json", String.class));
         assertThat(json.isArray()).isTrue();
@@ -62,15 +62,17 @@ class OpenDataTest {
         assertThat(mine).isNotNull();
         List<String> keys = new java.util.ArrayList<>();
         mine.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("targetName", "creditCode", "items", "result", "outcome", "correction", "inspectionEndDate", "publishedDate");
+        assertThat(keys).containsExactly("code", "targetName", "uscc", "items", "resultCategory", "outcome", "correction", "inspectionEndDate", "publishedAt");
         assertThat(mine.path("items").get(0).asText()).isEqualTo("JT-HY-01");
+        assertThat(java.time.OffsetDateTime.parse(mine.path("publishedAt").asText()).getOffset()).as("ISO-8601, Beijing time")
+                .isEqualTo(java.time.ZoneOffset.ofHours(8));
 
         String page = http.getForObject("/public/open-data", String.class);
         assertThat(page).contains(year + " 年", "字段说明", "inspectionEndDate", "统一社会信用代码");
         // A page for the public: its only Latin words are the interface it documents (field keys, the address).
         String shown = page.substring(page.indexOf("<main"), page.indexOf("</main>")).replaceAll("<[^>]+>", " ");
         assertThat(LatinWords.in(shown)).allSatisfy(word -> assertThat(word).isIn(
-                "targetName", "creditCode", "items", "result", "outcome", "correction", "inspectionEndDate", "publishedDate", "GET", "public", "open",
+                "code", "targetName", "uscc", "items", "resultCategory", "outcome", "correction", "inspectionEndDate", "publishedAt", "GET", "public", "open",
                 "data", "results", "year", "format", "json", "amp", "YYYY", "MM", "DD"));
     }
 

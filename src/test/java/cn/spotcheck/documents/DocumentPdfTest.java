@@ -61,7 +61,7 @@ class DocumentPdfTest {
         String other = Fixtures.inspectorNotOn(inspection.inspectorStaffNos());
 
         JsonNode notice = http.withBasicAuth(own, "demo").getForObject("/api/documents?reference=" + inspection.code(), JsonNode.class).get(0);
-        String url = "/api/documents/" + notice.get("id").asLong() + ".pdf";
+        String url = "/api/documents/" + notice.get("id").asLong() + "/pdf";
         ResponseEntity<byte[]> pdf = http.withBasicAuth(own, "demo").getForEntity(url, byte[].class);
 
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -80,7 +80,7 @@ class DocumentPdfTest {
         }
 
         assertThat(http.withBasicAuth(other, "demo").getForEntity(url, byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.withBasicAuth(own, "demo").getForEntity("/api/documents/999999999.pdf", String.class).getStatusCode())
+        assertThat(http.withBasicAuth(own, "demo").getForEntity("/api/documents/999999999/pdf", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -92,7 +92,7 @@ class DocumentPdfTest {
                 "taskStart", "2027-04-01", "taskEnd", "2027-10-31", "itemNames", "道路货物运输经营者经营资质检查", "rows", rows,
                 "byCategory", Map.of("未发现问题", rows.size())));
 
-        ResponseEntity<String> pdf = http.withBasicAuth("fagui", "demo").getForEntity("/api/documents/" + big.id() + ".pdf", String.class);
+        ResponseEntity<String> pdf = http.withBasicAuth("fagui", "demo").getForEntity("/api/documents/" + big.id() + "/pdf", String.class);
 
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(pdf.getBody()).contains("篇幅过长", "网页版");
