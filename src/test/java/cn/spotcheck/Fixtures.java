@@ -28,9 +28,15 @@ public final class Fixtures {
     /** The same with the task's window: its plan is of the window's year. */
     public static long publishedTask(TestRestTemplate http, TaskService taskService, String itemCode, List<String> categories,
                                      double ratio, String start, String end) {
+        return publishedTask(http, taskService, "公路管理科", itemCode, categories, ratio, start, end);
+    }
+
+    /** The same for a plan of {@code department}. */
+    public static long publishedTask(TestRestTemplate http, TaskService taskService, String department, String itemCode,
+                                     List<String> categories, double ratio, String start, String end) {
         TestRestTemplate fagui = http.withBasicAuth("fagui", "demo");
         int year = Integer.parseInt(start.substring(0, 4));
-        long planId = fagui.postForEntity("/api/plans", Map.of("year", year, "department", "公路管理科", "title", "测试计划 " + itemCode),
+        long planId = fagui.postForEntity("/api/plans", Map.of("year", year, "department", department, "title", "测试计划 " + itemCode),
                 JsonNode.class).getBody().get("id").asLong();
         Map<String, Object> task = new HashMap<>();
         task.put("name", "测试任务 " + itemCode);

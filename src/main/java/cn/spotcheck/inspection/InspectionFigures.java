@@ -1,0 +1,81 @@
+package cn.spotcheck.inspection;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the inspections of some spot-check tasks add up to, counted by the database over its indexes, for the
+ * supervision group's statistics: a million inspections are summed, never loaded.
+ */
+@Component
+public class InspectionFigures {
+
+    /**
+     * The inspections of one task: {@code dispatched} (one per drawn target), {@code inspected} (visited or result
+     * entered), {@code published}, {@code publishedOnTime} (by the deadline its publication step was given),
+     * {@code withFindings} (a result whose category is a finding).
+     */
+    public record Counts(long dispatched, long inspected, long published, long publishedOnTime, long withFindings) {
+
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+
+        public Counts plus(Counts other) {
+            return new Counts(dispatched + other.dispatched, inspected + other.inspected, published + other.published,
+                    publishedOnTime + other.publishedOnTime, withFindings + other.withFindings);
+        }
+    }
+
+    /** One officer's share: inspections on their team, published, and unpublished past the publication deadline. */
+    public record OfficerCounts(String staffNo, long assigned, long published, long overdue) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    InspectionFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<Long, Counts> byTask(Collection<Long> taskIds) {
+        Map<Long, Counts> counts = new HashMap<>();
+        jdbc.query("""
+                select i.task_id, count(*),
+                       count(*) filter (where i.inspection_date is not null or i.result_category is not null),
+                       count(i.published_at),
+                       count(*) filter (where i.published_at is not null and i.publication_due_date is not null
+                                        and (i.published_at at time zone 'Asia/Shanghai')::date <= i.publication_due_date),
+                       count(*) filter (where c.finding)
+                from spotcheck.inspection i left join spotcheck.result_category c on c.name = i.result_category
+                where i.task_id = any(?) group by i.task_id""",
+                rs -> {
+                    counts.put(rs.getLong(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                }, (Object) taskIds.toArray(Long[]::new));
+        return counts;
+    }
+
+    /** The task each of the inspections named belongs to. */
+    public Map<String, Long> tasksOf(Collection<String> codes) {
+        Map<String, Long> tasks = new HashMap<>();
+        jdbc.query("select code, task_id from spotcheck.inspection where code = any(?)", rs -> {
+            tasks.put(rs.getString(1), rs.getLong(2));
+        }, (Object) codes.toArray(String[]::new));
+        return tasks;
+    }
+
+    /** Per officer drawn for the tasks, most assigned first; overdue as of {@code today}. */
+    public List<OfficerCounts> byOfficer(Collection<Long> taskIds, LocalDate today) {
+        return jdbc.query("""
+                select o.staff_no, count(*), count(i.published_at),
+                       count(*) filter (where i.published_at is null and i.publication_due_date < ? and i.status <> 'CLOSED')
+                from spotcheck.inspection i cross join lateral unnest(i.inspector_staff_nos) as o(staff_no)
+                where i.task_id = any(?) group by o.staff_no order by count(*) desc, o.staff_no""",
+                (rs, n) -> new OfficerCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                Date.valueOf(today), taskIds.toArray(Long[]::new));
+    }
+}

@@ -1,0 +1,123 @@
+package cn.spotcheck.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.spotcheck.Fixtures;
+import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.followup.FollowUps;
+import cn.spotcheck.inspection.InspectionView;
+import cn.spotcheck.inspection.Inspections;
+import cn.spotcheck.inspection.ResultCategories;
+
+/**
+ * The year's figures per department agree with the records: the test walks two departments' tasks of a year no other
+ * test uses, then counts their inspections itself, one by one, and compares with {@code GET /api/supervision/statistics}.
+ */
+@SpotCheckIntegrationTest
+class SupervisionStatisticsTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    Inspections inspections;
+    @Autowired
+    ResultCategories categories;
+    @Autowired
+    FollowUps followUps;
+
+    @Test
+    void eachDepartmentsFiguresAreWhatItsRecordsAddUpTo() {
+        long freight = dispatched("公路管理科", "JT-HY-01", "公路货运", 0.05);
+        long repair = dispatched("运输管理科", "JT-WX-01", "机动车维修", 0.03);
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse("2023-10-20T10:00"), BureauTime.ZONE).toInstant()));
+        try {
+            List<InspectionView> some = inspections.ofTask(freight);
+            walk(some.get(0).code(), "未发现问题", true);
+            walk(some.get(1).code(), "发现问题已责令改正", true);
+            walk(some.get(2).code(), "未发现问题", false);
+            onSite(inspections.ofTask(repair).get(0).code());
+        } finally {
+            ClockUtil.reset();
+        }
+
+        JsonNode rows = http.withBasicAuth("ducha", "demo").getForObject("/api/supervision/statistics?year=2023", JsonNode.class);
+        assertThat(rows).extracting(r -> r.get("department").asText()).containsExactly("公路管理科", "运输管理科");
+        for (JsonNode row : rows) {
+            long taskId = row.get("department").asText().equals("公路管理科") ? freight : repair;
+            assertThat(row.get("tasks").asLong()).isEqualTo(1);
+            assertFigures(row, inspections.ofTask(taskId));
+        }
+        assertThat(rows.get(0).get("withFindings").asLong()).as("the walk made one finding").isEqualTo(1);
+        assertThat(rows.get(0).get("followUpsOpen").asLong()).as("its rectification is under way").isEqualTo(1);
+        assertThat(rows.get(1).get("inspected").asLong()).isEqualTo(1);
+
+        assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/api/supervision/statistics?year=2023", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode refused = http.withBasicAuth("ducha", "demo").getForEntity("/api/supervision/statistics?year=二零二三", JsonNode.class).getBody();
+        assertThat(refused.get("errors").get(0).get("field").asText()).isEqualTo("year");
+    }
+
+    /** The test's own count, inspection by inspection. */
+    private void assertFigures(JsonNode row, List<InspectionView> all) {
+        Set<String> findings = categories.all().stream().filter(ResultCategories.Category::finding).map(ResultCategories.Category::name)
+                .collect(Collectors.toSet());
+        Set<String> open = followUps.open().stream().map(FollowUps.FollowUpView::inspectionCode).collect(Collectors.toSet());
+        assertThat(row.get("drawn").asLong()).isEqualTo(all.size());
+        assertThat(row.get("inspected").asLong()).isEqualTo(all.stream().filter(i -> i.inspectionDate() != null || i.resultCategory() != null).count());
+        assertThat(row.get("published").asLong()).isEqualTo(all.stream().filter(i -> i.publishedAt() != null).count());
+        assertThat(row.get("publishedOnTime").asLong()).isEqualTo(all.stream().filter(i -> i.publishedAt() != null
+                && !LocalDate.ofInstant(i.publishedAt(), BureauTime.ZONE).isAfter(i.publicationDueDate())).count());
+        assertThat(row.get("withFindings").asLong()).isEqualTo(all.stream().filter(i -> findings.contains(i.resultCategory())).count());
+        assertThat(row.get("followUpsOpen").asLong()).isEqualTo(all.stream().filter(i -> open.contains(i.code())).count());
+    }
+
+    private long dispatched(String department, String item, String category, double ratio) {
+        long taskId = Fixtures.publishedTask(http, taskService, department, item, List.of(category), ratio, "2023-04-01", "2023-10-31");
+        runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
+        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
+        return taskId;
+    }
+
+    private void onSite(String code) {
+        complete(code, "onSiteInspection", Map.of("inspectionDate", "2023-10-18", "onSiteNotes", "资质齐全"));
+    }
+
+    private void walk(String code, String category, boolean publish) {
+        onSite(code);
+        complete(code, "resultEntry", Map.of("resultCategory", category, "findings", "无", "inspectionEndDate", "2023-10-19"));
+        if (publish) {
+            complete(code, "publishResult", Map.of("publicationConfirmed", true));
+        }
+    }
+
+    private void complete(String code, String key, Map<String, Object> variables) {
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).singleResult();
+        taskService.complete(task.getId(), variables);
+    }
+}
