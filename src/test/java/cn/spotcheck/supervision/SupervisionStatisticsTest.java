@@ -79,6 +79,26 @@ class SupervisionStatisticsTest {
 
         assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/api/supervision/statistics?year=2023", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // The page: the same figures as a table and a chart; and as a spreadsheet.
+        String page = http.withBasicAuth("ducha", "demo").getForObject("/supervision/statistics?year=2023", String.class);
+        assertThat(page).contains("统计分析：2023 年度", "<svg", "公路管理科", "运输管理科", "合计", "执法人员");
+        org.springframework.http.ResponseEntity<byte[]> export = http.withBasicAuth("ducha", "demo")
+                .getForEntity("/supervision/statistics.xlsx?year=2023", byte[].class);
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(export.getBody()))) {
+            List<List<String>> sheet = workbook.getFirstSheet().read().stream()
+                    .map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
+            assertThat(sheet.get(0)).startsWith("部门", "抽查任务", "抽取户数");
+            assertThat(sheet.get(1).get(0)).isEqualTo("公路管理科");
+            assertThat(Long.parseLong(sheet.get(1).get(2).replaceAll("\\.0$", ""))).isEqualTo(rows.get(0).get("drawn").asLong());
+            assertThat(sheet.get(3).get(0)).isEqualTo("合计");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/supervision/statistics", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         JsonNode refused = http.withBasicAuth("ducha", "demo").getForEntity("/api/supervision/statistics?year=二零二三", JsonNode.class).getBody();
         assertThat(refused.get("errors").get(0).get("field").asText()).isEqualTo("year");
     }

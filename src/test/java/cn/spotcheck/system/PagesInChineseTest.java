@@ -55,6 +55,7 @@ class PagesInChineseTest {
         pages.put("/tasks/" + taskId, "ducha");
         pages.put("/inspections/" + code, "zf001");
         pages.put("/supervision", "ducha");
+        pages.put("/supervision/statistics?year=2027", "ducha");
         pages.put("/publication", "fagui");
         pages.put("/catalog", "fagui");
         pages.put("/catalog/targets", "fagui");

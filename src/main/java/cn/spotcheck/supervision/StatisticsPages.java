@@ -1,0 +1,67 @@
+package cn.spotcheck.supervision;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.catalog.SpreadsheetExport;
+
+/**
+ * 统计分析 for the supervision group: the year per department beside the year before, as a table and a chart, each
+ * officer's share, and the same tables as a spreadsheet.
+ */
+@Controller
+@RequestMapping("/supervision")
+@PreAuthorize("hasAnyAuthority('supervision', 'camunda-admin')")
+class StatisticsPages {
+
+    private static final List<String> HEADER = List.of("部门", "抽查任务", "抽取户数", "已检查", "检查完成率", "已公示", "按时公示",
+            "按时公示率", "发现问题", "问题发现率", "后续处置未办结");
+    private static final List<BarChart.Series> SERIES = List.of(new BarChart.Series("抽取", "#9aa5b1"),
+            new BarChart.Series("已检查", "#3b82c4"), new BarChart.Series("已公示", "#2f9e5b"), new BarChart.Series("发现问题", "#b22222"));
+
+    private final SupervisionStatistics statistics;
+    private final InspectorDirectory inspectors;
+
+    StatisticsPages(SupervisionStatistics statistics, InspectorDirectory inspectors) {
+        this.statistics = statistics;
+        this.inspectors = inspectors;
+    }
+
+    @GetMapping("/statistics")
+    String page(@RequestParam(name = "year", required = false) String year, Model model) {
+        SupervisionStatistics.Year figures = statistics.of(Years.parse(year));
+        model.addAttribute("figures", figures);
+        model.addAttribute("previous", statistics.of(figures.year() - 1).total());
+        model.addAttribute("years", statistics.years());
+        model.addAttribute("chart", BarChart.svg(figures.year() + " 年各部门抽查进度", SERIES, figures.departments().stream()
+                .map(d -> new BarChart.Group(d.department(), List.of(d.drawn(), d.inspected(), d.published(), d.withFindings()))).toList()));
+        Map<String, InspectorDirectory.InspectorCard> cards = inspectors.cards(figures.officers().stream()
+                .map(cn.spotcheck.inspection.InspectionFigures.OfficerCounts::staffNo).toList());
+        model.addAttribute("officerNames", cards);
+        return "supervision/statistics";
+    }
+
+    @GetMapping("/statistics.xlsx")
+    ResponseEntity<StreamingResponseBody> spreadsheet(@RequestParam(name = "year", required = false) String year) {
+        SupervisionStatistics.Year figures = statistics.of(Years.parse(year));
+        return SpreadsheetExport.xlsx("抽查统计-" + figures.year() + ".xlsx", figures.year() + " 年", HEADER, sink -> {
+            figures.departments().forEach(d -> sink.accept(row(d)));
+            sink.accept(row(figures.total()));
+        });
+    }
+
+    private static List<Object> row(DepartmentFigures d) {
+        return List.of(d.department(), d.tasks(), d.drawn(), d.inspected(), d.inspectedRate(), d.published(), d.publishedOnTime(),
+                d.publishedOnTimeRate(), d.withFindings(), d.discoveryRate(), d.followUpsOpen());
+    }
+}
