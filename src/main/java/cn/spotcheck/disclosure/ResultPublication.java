@@ -78,8 +78,12 @@ class ResultPublication {
                 + "and c.revision = (select max(revision) from spotcheck.public_correction where inspection_code = r.inspection_code)", code);
         queue(code, 1, payload(code, target, published.itemCodes(), published.resultCategory(), published.inspectionEndDate()));
         delivery.queue(code);
-        categories.find(published.resultCategory()).filter(ResultCategories.Category::finding)
-                .ifPresent(c -> creditRecords.record(published.targetId(), code, c.name()));
+        // 结果运用: a finding lowers the target's credit level; a clean result puts its earlier findings right.
+        if (categories.find(published.resultCategory()).map(ResultCategories.Category::finding).orElse(false)) {
+            creditRecords.record(published.targetId(), code, published.resultCategory());
+        } else {
+            creditRecords.putRight(published.targetId(), "检查 " + code + " " + published.resultCategory());
+        }
     }
 
     /**

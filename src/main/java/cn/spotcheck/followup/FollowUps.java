@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.CandidateScan;
+import cn.spotcheck.catalog.CreditRecords;
 import cn.spotcheck.documents.Documents;
 import cn.spotcheck.documents.IssuedDocument;
 
@@ -26,9 +27,12 @@ public class FollowUps {
     private final Documents documents;
     private final CandidateScan targets;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CreditRecords creditRecords;
 
-    FollowUps(JdbcTemplate jdbc, Documents documents, CandidateScan targets, org.springframework.context.ApplicationEventPublisher events) {
+    FollowUps(JdbcTemplate jdbc, Documents documents, CandidateScan targets, org.springframework.context.ApplicationEventPublisher events,
+              CreditRecords creditRecords) {
         this.events = events;
+        this.creditRecords = creditRecords;
         this.jdbc = jdbc;
         this.documents = documents;
         this.targets = targets;
@@ -82,6 +86,9 @@ public class FollowUps {
         java.time.Instant at = BureauTime.now();
         jdbc.update("update spotcheck.follow_up set status = 'CLOSED', closed_at = ?, closure = ?, public_outcome = ? where inspection_code = ?",
                 Timestamp.from(at), closure == null ? "办结" : closure, outcome, inspectionCode);
+        if (kind == FollowUpKind.RECTIFICATION) {
+            creditRecords.putRight(inspectionCode, "责令改正，已整改到位");
+        }
         events.publishEvent(new FollowUpClosed(inspectionCode, kind.name(), outcome, at));
     }
 
