@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.calendar.WorkingDays;
 import cn.spotcheck.draw.DrawViews;
+import cn.spotcheck.followup.FollowUpKind;
 import cn.spotcheck.followup.FollowUps;
 import cn.spotcheck.inspection.InspectionView;
 import cn.spotcheck.inspection.Inspections;
@@ -132,7 +133,7 @@ public class OverdueMonitor {
             LocalDate due = f.deadline() != null ? f.deadline()
                     : BureauTime.dayOf(java.util.Date.from(f.openedAt())).plusDays(FOLLOW_UP_DAYS_WITHOUT_DEADLINE);
             if (today.isAfter(due)) {
-                items.add(item("FOLLOW_UP_OPEN", "后续处置未闭环", f.inspectionCode(), "后续处置 " + f.inspectionCode() + "（" + f.kind() + "）",
+                items.add(item("FOLLOW_UP_OPEN", "后续处置未闭环", f.inspectionCode(), "后续处置 " + f.inspectionCode() + "（" + FollowUpKind.valueOf(f.kind()).displayName() + "）",
                         f.department() == null ? "" : f.department(), due, today, teams.getOrDefault(f.inspectionCode(), List.of())));
             }
         }
