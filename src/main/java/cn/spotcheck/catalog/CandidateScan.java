@@ -21,7 +21,8 @@ public class CandidateScan {
     }
 
     /** A target's name and codes, for lists of thousands of drawn targets. */
-    public record TargetIdentity(long id, String uscc, String registrationNo, String name, String category, String address) {
+    public record TargetIdentity(long id, String uscc, String registrationNo, String name, String category, String address,
+                                 String creditLevel) {
 
         /** The code the target is known by: its USCC, or its other registration number. */
         public String code() {
@@ -31,9 +32,10 @@ public class CandidateScan {
 
     public java.util.Map<Long, TargetIdentity> identities(java.util.Collection<Long> ids) {
         java.util.Map<Long, TargetIdentity> found = new java.util.HashMap<>();
-        jdbc.query("select id, trim(uscc), registration_no, name, category, address from spotcheck.target where id = any(?)",
+        jdbc.query("select id, trim(uscc), registration_no, name, category, address, credit_level from spotcheck.target where id = any(?)",
                 rs -> {
-                    found.put(rs.getLong(1), new TargetIdentity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    found.put(rs.getLong(1), new TargetIdentity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7)));
                 }, (Object) ids.toArray(Long[]::new));
         return found;
     }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (守信/警示/失信/严重失信 in transport, A/B/C/D in market regulation), so the names are configuration.
  */
 @ConfigurationProperties(prefix = "spotcheck.credit")
-record CreditLevels(List<Level> levels) {
+public record CreditLevels(List<Level> levels) {
 
     public CreditLevels {
         levels = levels == null || levels.isEmpty()

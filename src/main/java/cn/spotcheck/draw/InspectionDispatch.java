@@ -157,6 +157,8 @@ public class InspectionDispatch implements DisposableBean {
                         // What the inspectors' lists and forms show; read here for the slice, not once per instance.
                         .setVariable(InspectionProcess.TARGET_NAME, target == null ? "" : target.name())
                         .setVariable(InspectionProcess.TARGET_CODE, target == null ? "" : target.code())
+                        // The level it was drawn at, for the statistics of findings per credit level.
+                        .setVariable(InspectionProcess.CREDIT_LEVEL, target == null ? null : target.creditLevel())
                         .execute();
             }
             return null;

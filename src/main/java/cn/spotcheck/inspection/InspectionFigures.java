@@ -32,6 +32,10 @@ public class InspectionFigures {
         }
     }
 
+    /** Inspected and findings among the targets drawn at one credit level ({@code null}: not recorded). */
+    public record LevelCounts(String creditLevel, long inspected, long withFindings) {
+    }
+
     /** One officer's share: inspections on their team, published, and unpublished past the publication deadline. */
     public record OfficerCounts(String staffNo, long assigned, long published, long overdue) {
     }
@@ -42,21 +46,41 @@ public class InspectionFigures {
         this.jdbc = jdbc;
     }
 
+    /** The tasks' inspections counted per task and, in the same pass over them, per credit level at the draw. */
+    public record Summary(Map<Long, Counts> byTask, List<LevelCounts> byCreditLevel) {
+    }
+
     public Map<Long, Counts> byTask(Collection<Long> taskIds) {
+        return summary(taskIds, false).byTask();
+    }
+
+    /** One read of the inspections for both groupings: a million rows are scanned once, not twice. */
+    public Summary summary(Collection<Long> taskIds) {
+        return summary(taskIds, true);
+    }
+
+    private Summary summary(Collection<Long> taskIds, boolean withLevels) {
         Map<Long, Counts> counts = new HashMap<>();
-        jdbc.query("""
-                select i.task_id, count(*),
+        List<LevelCounts> levels = new java.util.ArrayList<>();
+        jdbc.query("select grouping(i.task_id), i.task_id, " + (withLevels ? "i.credit_level" : "null") + """
+                       , count(*),
                        count(*) filter (where i.inspection_date is not null or i.result_category is not null),
                        count(i.published_at),
                        count(*) filter (where i.published_at is not null and i.publication_due_date is not null
                                         and (i.published_at at time zone 'Asia/Shanghai')::date <= i.publication_due_date),
                        count(*) filter (where c.finding)
                 from spotcheck.inspection i left join spotcheck.result_category c on c.name = i.result_category
-                where i.task_id = any(?) group by i.task_id""",
+                where i.task_id = any(?) group by\s""" + (withLevels ? "grouping sets ((i.task_id), (i.credit_level))" : "i.task_id")
+                        + " order by 1, 3 nulls last",
                 rs -> {
-                    counts.put(rs.getLong(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                    Counts row = new Counts(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8));
+                    if (rs.getInt(1) == 0) {
+                        counts.put(rs.getLong(2), row);
+                    } else {
+                        levels.add(new LevelCounts(rs.getString(3), row.inspected(), row.withFindings()));
+                    }
                 }, (Object) taskIds.toArray(Long[]::new));
-        return counts;
+        return new Summary(counts, levels);
     }
 
     /** The task each of the inspections named belongs to. */

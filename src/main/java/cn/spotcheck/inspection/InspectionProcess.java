@@ -39,6 +39,8 @@ public class InspectionProcess {
     public static final String TARGET_CODE = "targetCode";
     public static final String ITEM_CODES = "itemCodes";
     public static final String INSPECTOR_IDS = "inspectorUserIds";
+    /** The target's credit level when it was drawn (optional). */
+    public static final String CREDIT_LEVEL = "creditLevel";
 
     // Set along the way, by the forms or below. The follow-up diagram inherits them all.
     public static final String FINDINGS = "findings";
@@ -94,7 +96,7 @@ public class InspectionProcess {
         }
         execution.setVariable(INSPECTION_CODE, code);
         inspections.open(code, ProcessVariables.number(execution, SPOT_CHECK_TASK_ID), ProcessVariables.number(execution, TARGET_ID), strings(execution.getVariable(ITEM_CODES)),
-                strings(execution.getVariable(INSPECTOR_IDS)), execution.getProcessInstanceId());
+                strings(execution.getVariable(INSPECTOR_IDS)), (String) execution.getVariable(CREDIT_LEVEL), execution.getProcessInstanceId());
     }
 
     /** 生成检查通知书, and what the inspectors' forms show from then on. */

@@ -49,11 +49,11 @@ public class Inspections {
 
     // --- the steps of the inspection diagram, called by InspectionProcess -------------------------------------
 
-    void open(String code, long spotCheckTaskId, long targetId, List<String> itemCodes, List<String> inspectorIds,
+    void open(String code, long spotCheckTaskId, long targetId, List<String> itemCodes, List<String> inspectorIds, String creditLevel,
               String processInstanceId) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into spotcheck.inspection (code, task_id, target_id, item_codes, inspector_staff_nos, "
-                    + "status, process_instance_id, created_at) values (?,?,?,?,?,?,?,?)");
+                    + "status, process_instance_id, created_at, credit_level) values (?,?,?,?,?,?,?,?,?)");
             ps.setString(1, code);
             ps.setLong(2, spotCheckTaskId);
             ps.setLong(3, targetId);
@@ -62,6 +62,7 @@ public class Inspections {
             ps.setString(6, InspectionStatus.OPEN.name());
             ps.setString(7, processInstanceId);
             ps.setTimestamp(8, Timestamp.from(BureauTime.now()));
+            ps.setString(9, creditLevel);
             return ps;
         });
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import cn.spotcheck.catalog.CreditLevels;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.SpreadsheetExport;
 
@@ -31,31 +32,35 @@ class StatisticsPages {
 
     private final SupervisionStatistics statistics;
     private final InspectorDirectory inspectors;
+    private final CreditLevels creditLevels;
 
-    StatisticsPages(SupervisionStatistics statistics, InspectorDirectory inspectors) {
+    StatisticsPages(SupervisionStatistics statistics, InspectorDirectory inspectors, CreditLevels creditLevels) {
         this.statistics = statistics;
         this.inspectors = inspectors;
+        this.creditLevels = creditLevels;
     }
 
     @GetMapping("/statistics")
     String page(@RequestParam(name = "year", required = false) String year, Model model) {
         SupervisionStatistics.Year figures = statistics.of(Years.parse(year));
         model.addAttribute("figures", figures);
-        model.addAttribute("previous", statistics.of(figures.year() - 1).total());
+        model.addAttribute("previous", statistics.departments(figures.year() - 1).total());
         model.addAttribute("years", statistics.years());
         model.addAttribute("chart", BarChart.svg(figures.year() + " 年各部门抽查进度", SERIES, figures.departments().stream()
                 .map(d -> new BarChart.Group(d.department(), List.of(d.drawn(), d.inspected(), d.published(), d.withFindings()))).toList()));
         Map<String, InspectorDirectory.InspectorCard> cards = inspectors.cards(figures.officers().stream()
                 .map(cn.spotcheck.inspection.InspectionFigures.OfficerCounts::staffNo).toList());
         model.addAttribute("officerNames", cards);
+        model.addAttribute("levelNames", creditLevels.codes().stream().collect(java.util.stream.Collectors.toMap(c -> c, creditLevels::nameOf)));
         return "supervision/statistics";
     }
 
     @GetMapping("/statistics.xlsx")
     ResponseEntity<StreamingResponseBody> spreadsheet(@RequestParam(name = "year", required = false) String year) {
-        SupervisionStatistics.Year figures = statistics.of(Years.parse(year));
-        return SpreadsheetExport.xlsx("抽查统计-" + figures.year() + ".xlsx", figures.year() + " 年", HEADER, sink -> {
-            figures.departments().forEach(d -> sink.accept(row(d)));
+        SupervisionStatistics.Departments figures = statistics.departments(Years.parse(year));
+        int y = Years.parse(year);
+        return SpreadsheetExport.xlsx("抽查统计-" + y + ".xlsx", y + " 年", HEADER, sink -> {
+            figures.rows().forEach(d -> sink.accept(row(d)));
             sink.accept(row(figures.total()));
         });
     }

@@ -25,7 +25,7 @@ class SupervisionApi {
     /** The year's figures, one row per department. */
     @GetMapping("/statistics")
     List<DepartmentFigures> statistics(@RequestParam(name = "year", required = false) String year) {
-        return statistics.of(Years.parse(year)).departments();
+        return statistics.departments(Years.parse(year)).rows();
     }
 
     @GetMapping("/overdue")

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.springframework.stereotype.Service;
 
@@ -25,20 +28,50 @@ public class SupervisionStatistics {
 
     /** The year per department (by name), the bureau's total, and each officer's share. */
     public record Year(int year, List<DepartmentFigures> departments, DepartmentFigures total,
-                       List<InspectionFigures.OfficerCounts> officers) {
+                       List<InspectionFigures.OfficerCounts> officers, List<InspectionFigures.LevelCounts> creditLevels) {
     }
 
     private final AnnualPlans plans;
     private final InspectionFigures inspections;
     private final FollowUps followUps;
+    private final Executor concurrent;
 
     SupervisionStatistics(AnnualPlans plans, InspectionFigures inspections, FollowUps followUps) {
         this.plans = plans;
         this.inspections = inspections;
         this.followUps = followUps;
+        this.concurrent = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "statistics");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
+    /** The departments' figures and the total (the API, the year before on the page). */
+    public Departments departments(int year) {
+        Map<Long, String> departmentOfTask = tasksOf(year);
+        return departments(departmentOfTask, inspections.byTask(departmentOfTask.keySet()));
+    }
+
+    /**
+     * Everything the page shows. The officers' share is counted on a second connection while the departments' and
+     * levels' figures are read, so the page waits for the longer of the two, not their sum.
+     */
     public Year of(int year) {
+        Map<Long, String> departmentOfTask = tasksOf(year);
+        CompletableFuture<List<InspectionFigures.OfficerCounts>> officers = CompletableFuture.supplyAsync(
+                () -> inspections.byOfficer(departmentOfTask.keySet(), BureauTime.today()), concurrent);
+        InspectionFigures.Summary summary = inspections.summary(departmentOfTask.keySet());
+        Departments departments = departments(departmentOfTask, summary.byTask());
+        return new Year(year, departments.rows(), departments.total(), officers.join(), summary.byCreditLevel());
+    }
+
+    /** The rows per department by name, and their total. */
+    public record Departments(List<DepartmentFigures> rows, DepartmentFigures total) {
+    }
+
+    /** The year's published tasks, each with its lead department. */
+    private Map<Long, String> tasksOf(int year) {
         Map<Long, String> departmentOfTask = new HashMap<>();
         for (PlanView plan : plans.all()) {
             if (plan.year() == year) {
@@ -46,7 +79,10 @@ public class SupervisionStatistics {
                         .forEach(t -> departmentOfTask.put(t.id(), t.departments().isEmpty() ? plan.department() : t.departments().get(0)));
             }
         }
-        Map<Long, InspectionFigures.Counts> byTask = inspections.byTask(departmentOfTask.keySet());
+        return departmentOfTask;
+    }
+
+    private Departments departments(Map<Long, String> departmentOfTask, Map<Long, InspectionFigures.Counts> byTask) {
         Map<String, Long> openFollowUps = new HashMap<>();
         List<String> open = followUps.open().stream().map(FollowUps.FollowUpView::inspectionCode).toList();
         inspections.tasksOf(open).values().stream().filter(departmentOfTask::containsKey)
@@ -62,7 +98,7 @@ public class SupervisionStatistics {
         tasks.forEach((department, n) -> rows.add(DepartmentFigures.of(department, n, counts.get(department), openFollowUps.getOrDefault(department, 0L))));
         DepartmentFigures total = rows.stream().reduce(DepartmentFigures.of("合计", 0, InspectionFigures.Counts.NONE, 0),
                 (a, b) -> a.plus(b, "合计"));
-        return new Year(year, rows, total, inspections.byOfficer(departmentOfTask.keySet(), BureauTime.today()));
+        return new Departments(rows, total);
     }
 
     /** The years that have plans, newest first. */

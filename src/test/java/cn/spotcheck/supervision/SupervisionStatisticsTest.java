@@ -50,11 +50,19 @@ class SupervisionStatisticsTest {
     ResultCategories categories;
     @Autowired
     FollowUps followUps;
+    @Autowired
+    SupervisionStatistics statistics;
 
     @Test
     void eachDepartmentsFiguresAreWhatItsRecordsAddUpTo() {
         long freight = dispatched("公路管理科", "JT-HY-01", "公路货运", 0.05);
         long repair = dispatched("运输管理科", "JT-WX-01", "机动车维修", 0.03);
+        // Each target's level as drawn, before any finding moves it.
+        Map<Long, String> levelAtDraw = new java.util.HashMap<>();
+        for (long task : List.of(freight, repair)) {
+            inspections.ofTask(task).forEach(i -> levelAtDraw.put(i.targetId(), http.withBasicAuth("fagui", "demo")
+                    .getForObject("/api/targets/" + i.targetId(), JsonNode.class).get("creditLevel").asText()));
+        }
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse("2023-10-20T10:00"), BureauTime.ZONE).toInstant()));
         try {
             List<InspectionView> some = inspections.ofTask(freight);
@@ -80,9 +88,24 @@ class SupervisionStatisticsTest {
         assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/api/supervision/statistics?year=2023", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
+        // Findings per credit level at the draw: the test's own count against the statistics.
+        Set<String> findingCategories = categories.all().stream().filter(ResultCategories.Category::finding).map(ResultCategories.Category::name)
+                .collect(Collectors.toSet());
+        Map<String, long[]> expected = new java.util.TreeMap<>();
+        for (long task : List.of(freight, repair)) {
+            for (InspectionView i : inspections.ofTask(task)) {
+                long[] counts = expected.computeIfAbsent(levelAtDraw.get(i.targetId()), k -> new long[2]);
+                counts[0] += i.inspectionDate() != null || i.resultCategory() != null ? 1 : 0;
+                counts[1] += findingCategories.contains(i.resultCategory()) ? 1 : 0;
+            }
+        }
+        assertThat(statistics.of(2023).creditLevels()).allSatisfy(l -> assertThat(new long[] {l.inspected(), l.withFindings()})
+                .as("level " + l.creditLevel()).containsExactly(expected.get(l.creditLevel())));
+        assertThat(statistics.of(2023).creditLevels()).extracting(l -> l.creditLevel()).containsExactlyElementsOf(expected.keySet());
+
         // The page: the same figures as a table and a chart; and as a spreadsheet.
         String page = http.withBasicAuth("ducha", "demo").getForObject("/supervision/statistics?year=2023", String.class);
-        assertThat(page).contains("统计分析：2023 年度", "<svg", "公路管理科", "运输管理科", "合计", "执法人员");
+        assertThat(page).contains("统计分析：2023 年度", "<svg", "公路管理科", "运输管理科", "合计", "执法人员", "按信用等级");
         org.springframework.http.ResponseEntity<byte[]> export = http.withBasicAuth("ducha", "demo")
                 .getForEntity("/supervision/statistics.xlsx?year=2023", byte[].class);
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
