@@ -31,19 +31,24 @@ class StatisticsPages {
             new BarChart.Series("已检查", "#3b82c4"), new BarChart.Series("已公示", "#2f9e5b"), new BarChart.Series("发现问题", "#b22222"));
 
     private final SupervisionStatistics statistics;
+    private final StatisticsSnapshots snapshots;
     private final InspectorDirectory inspectors;
     private final CreditLevels creditLevels;
 
-    StatisticsPages(SupervisionStatistics statistics, InspectorDirectory inspectors, CreditLevels creditLevels) {
+    StatisticsPages(SupervisionStatistics statistics, StatisticsSnapshots snapshots, InspectorDirectory inspectors, CreditLevels creditLevels) {
         this.statistics = statistics;
+        this.snapshots = snapshots;
         this.inspectors = inspectors;
         this.creditLevels = creditLevels;
     }
 
     @GetMapping("/statistics")
     String page(@RequestParam(name = "year", required = false) String year, Model model) {
-        SupervisionStatistics.Year figures = statistics.of(Years.parse(year));
+        StatisticsSnapshots.Snapshot snapshot = snapshots.of(Years.parse(year));
+        SupervisionStatistics.Year figures = snapshot.figures();
         model.addAttribute("figures", figures);
+        model.addAttribute("countedAt", snapshot.countedAt());
+        model.addAttribute("refreshMinutes", StatisticsSnapshots.REFRESH.toMinutes());
         model.addAttribute("previous", statistics.departments(figures.year() - 1).total());
         model.addAttribute("years", statistics.years());
         model.addAttribute("chart", BarChart.svg(figures.year() + " 年各部门抽查进度", SERIES, figures.departments().stream()
