@@ -12,10 +12,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.identity.CurrentUser;
+import cn.spotcheck.system.ApiException;
 
 /**
  * The 督查考核组's page: what is overdue today, by rule, and what falls due within a few working days; filterable by
@@ -28,10 +32,27 @@ class SupervisionPages {
 
     private final OverdueMonitor monitor;
     private final InspectorDirectory inspectors;
+    private final SupervisionNotices notices;
 
-    SupervisionPages(OverdueMonitor monitor, InspectorDirectory inspectors) {
+    SupervisionPages(OverdueMonitor monitor, InspectorDirectory inspectors, SupervisionNotices notices) {
         this.monitor = monitor;
         this.inspectors = inspectors;
+        this.notices = notices;
+    }
+
+    /** 督查通报 about one of today's overdue rows; the answer is due in the working days chosen. */
+    @PostMapping("/notices")
+    String issueNotice(@RequestParam(name = "rule", required = false) String rule, @RequestParam(name = "reference", required = false) String reference,
+                       @RequestParam(name = "content", required = false) String content,
+                       @RequestParam(name = "workingDays", required = false) String workingDays, RedirectAttributes redirect) {
+        try {
+            int days = workingDays != null && workingDays.matches("\\d{1,2}") ? Integer.parseInt(workingDays) : 0;
+            SupervisionNotices.Notice notice = notices.issue(rule, reference, content, days, CurrentUser.id());
+            redirect.addFlashAttribute("notice", "已向" + notice.department() + "发出督查通报，限 " + notice.dueDate() + " 前答复");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/supervision#notices";
     }
 
     @GetMapping
@@ -66,6 +87,11 @@ class SupervisionPages {
         inspectors.cards(listed).forEach((staffNo, card) -> team.put(staffNo, card.name() + "（" + staffNo + "）"));
         model.addAttribute("inspectors", team);
         model.addAttribute("inspector", inspector);
+        List<SupervisionNotices.Notice> recent = notices.recent(100);
+        model.addAttribute("notices", recent);
+        model.addAttribute("noticed", recent.stream().filter(n -> "OPEN".equals(n.status())).map(n -> n.rule() + "|" + n.reference())
+                .collect(Collectors.toSet()));
+        model.addAttribute("today", cn.spotcheck.calendar.BureauTime.today());
         return "supervision/overdue";
     }
 }
