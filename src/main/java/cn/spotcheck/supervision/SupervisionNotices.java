@@ -104,6 +104,16 @@ public class SupervisionNotices {
         return jdbc.query(SELECT + "order by status = 'ANSWERED', issued_at desc limit ?", ROW, limit);
     }
 
+    /** Per department, the notices issued in {@code year} and how many of them were answered. */
+    Map<String, long[]> countsByDepartment(int year) {
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        jdbc.query("select department, count(*), count(answered_at) from spotcheck.supervision_notice "
+                + "where extract(year from issued_at at time zone 'Asia/Shanghai') = ? group by department", rs -> {
+            counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        }, year);
+        return counts;
+    }
+
     /** The department's group answers in 本部门待办; a department without one is answered by the legal staff. */
     private static String groupOf(String department) {
         return Arrays.stream(Department.values()).filter(d -> d.displayName().equals(department)).map(Department::groupId).findFirst()

@@ -122,6 +122,14 @@ class SupervisionStatisticsTest {
         }
         assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/supervision/statistics", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // 绩效考核 from the same figures, part by part.
+        String assessment = http.withBasicAuth("ducha", "demo").getForObject("/supervision/assessment?year=2023", String.class);
+        long freightDrawn = rows.get(0).get("drawn").asLong();
+        assertThat(assessment).contains("绩效考核：2023 年度", "公路管理科", "运输管理科", "检查完成（30 分）",
+                rows.get(0).get("inspected").asLong() + " / " + freightDrawn);
+        assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/supervision/assessment", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         JsonNode refused = http.withBasicAuth("ducha", "demo").getForEntity("/api/supervision/statistics?year=二零二三", JsonNode.class).getBody();
         assertThat(refused.get("errors").get(0).get("field").asText()).isEqualTo("year");
     }
