@@ -18,6 +18,7 @@ class DocumentNumbers {
             "result-notice", "检告",
             "rectification-order", "责改",
             "result-publicity", "抽公",
+            "supervision-report", "督",
             "handover-letter", "移交",
             "referral-letter", "移送");
 

@@ -8,13 +8,18 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.spotcheck.catalog.CreditLevels;
 import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.SpreadsheetExport;
+import cn.spotcheck.documents.IssuedDocument;
+import cn.spotcheck.system.ApiException;
 
 /**
  * 统计分析 for the supervision group: the year per department beside the year before, as a table and a chart, each
@@ -31,12 +36,15 @@ class StatisticsPages {
             new BarChart.Series("已检查", "#3b82c4"), new BarChart.Series("已公示", "#2f9e5b"), new BarChart.Series("发现问题", "#b22222"));
 
     private final SupervisionStatistics statistics;
+    private final SupervisionReports reports;
     private final StatisticsSnapshots snapshots;
     private final InspectorDirectory inspectors;
     private final CreditLevels creditLevels;
 
-    StatisticsPages(SupervisionStatistics statistics, StatisticsSnapshots snapshots, InspectorDirectory inspectors, CreditLevels creditLevels) {
+    StatisticsPages(SupervisionStatistics statistics, SupervisionReports reports, StatisticsSnapshots snapshots, InspectorDirectory inspectors,
+                    CreditLevels creditLevels) {
         this.statistics = statistics;
+        this.reports = reports;
         this.snapshots = snapshots;
         this.inspectors = inspectors;
         this.creditLevels = creditLevels;
@@ -56,8 +64,27 @@ class StatisticsPages {
         Map<String, InspectorDirectory.InspectorCard> cards = inspectors.cards(figures.officers().stream()
                 .map(cn.spotcheck.inspection.InspectionFigures.OfficerCounts::staffNo).toList());
         model.addAttribute("officerNames", cards);
+        model.addAttribute("reports", reports.of(figures.year()));
+        model.addAttribute("quarter", SupervisionReports.quarterOf(BureauTime.today()));
         model.addAttribute("levelNames", creditLevels.codes().stream().collect(java.util.stream.Collectors.toMap(c -> c, creditLevels::nameOf)));
         return "supervision/statistics";
+    }
+
+    /** 季度调度报告 (with {@code quarter}) or 年度总结报告, issued now from the live figures. */
+    @PostMapping("/reports")
+    String issueReport(@RequestParam(name = "year", required = false) String year, @RequestParam(name = "quarter", required = false) String quarter,
+                       RedirectAttributes redirect) {
+        int y = Years.parse(year);
+        Integer q = null;
+        if (quarter != null && !quarter.isBlank()) {
+            if (!quarter.strip().matches("[1-4]")) {
+                throw ApiException.badRequest("quarter", "季度应为 1 至 4");
+            }
+            q = Integer.parseInt(quarter.strip());
+        }
+        IssuedDocument report = reports.issue(y, q);
+        redirect.addFlashAttribute("notice", "已生成“" + report.title() + "”");
+        return "redirect:/supervision/statistics?year=" + y + "#reports";
     }
 
     @GetMapping("/statistics.xlsx")

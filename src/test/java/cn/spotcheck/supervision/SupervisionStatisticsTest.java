@@ -52,6 +52,8 @@ class SupervisionStatisticsTest {
     FollowUps followUps;
     @Autowired
     SupervisionStatistics statistics;
+    @Autowired
+    cn.spotcheck.documents.Documents documents;
 
     @Test
     void eachDepartmentsFiguresAreWhatItsRecordsAddUpTo() {
@@ -130,6 +132,22 @@ class SupervisionStatisticsTest {
                 rows.get(0).get("inspected").asLong() + " / " + freightDrawn);
         assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/supervision/assessment", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // 年度总结报告 from the same figures, as a numbered document, in HTML and PDF.
+        org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("year", "2023");
+        form.add("quarter", "");
+        Fixtures.postPageForm(http, "ducha", "/supervision/statistics?year=2023", "/supervision/reports", form);
+        cn.spotcheck.documents.IssuedDocument report = documents.about("report:2023").get(0);
+        assertThat(report.html()).contains("2023 年度“双随机、一公开”工作总结报告", "公路管理科", "按信用等级的问题发现率", "绩效考核",
+                "抽取检查对象 " + (rows.get(0).get("drawn").asLong() + rows.get(1).get("drawn").asLong()) + " 户").containsPattern("督〔\\d{4}〕\\d+号");
+        org.springframework.http.ResponseEntity<byte[]> pdf = http.withBasicAuth("ducha", "demo").getForEntity("/api/documents/" + report.id() + "/pdf", byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "")).contains("2023年度", "工作总结报告", "公路管理科");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         JsonNode refused = http.withBasicAuth("ducha", "demo").getForEntity("/api/supervision/statistics?year=二零二三", JsonNode.class).getBody();
         assertThat(refused.get("errors").get(0).get("field").asText()).isEqualTo("year");
     }
