@@ -12,19 +12,26 @@ public record OverdueItem(String rule, String ruleName, String reference, String
 
     static final String PLAN = "plan:";
     static final String TASK = "task:";
+    static final String NOTICE = "notice:";
 
     /** The page of the record behind the item. */
     public String recordPath() {
         return recordPath(reference);
     }
 
-    /** The page of the record a reference names: a plan, a spot-check task or an inspection (a follow-up's is its inspection's). */
+    /**
+     * The page of the record a reference names: a plan, a spot-check task, a 督查通报 (the supervision page) or an
+     * inspection (a follow-up's is its inspection's).
+     */
     static String recordPath(String reference) {
         if (reference.startsWith(PLAN)) {
             return "/plans/" + reference.substring(PLAN.length());
         }
         if (reference.startsWith(TASK)) {
             return "/tasks/" + reference.substring(TASK.length());
+        }
+        if (reference.startsWith(NOTICE)) {
+            return "/supervision#notices";
         }
         return "/inspections/" + reference;
     }

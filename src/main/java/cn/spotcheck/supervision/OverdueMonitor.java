@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
@@ -33,8 +34,11 @@ public class OverdueMonitor {
     private final FollowUps followUps;
     private final DrawViews draws;
     private final WorkingDays workingDays;
+    private final JdbcTemplate jdbc;
 
-    OverdueMonitor(AnnualPlans plans, Inspections inspections, FollowUps followUps, DrawViews draws, WorkingDays workingDays) {
+    OverdueMonitor(AnnualPlans plans, Inspections inspections, FollowUps followUps, DrawViews draws, WorkingDays workingDays,
+                   JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.workingDays = workingDays;
         this.plans = plans;
         this.inspections = inspections;
@@ -137,6 +141,11 @@ public class OverdueMonitor {
                         f.department() == null ? "" : f.department(), due, today, teams.getOrDefault(f.inspectionCode(), List.of())));
             }
         }
+        // A 督查通报 not answered by its deadline (the supervision module's own record).
+        jdbc.query("select id, title, department, due_date from spotcheck.supervision_notice where status = 'OPEN' and due_date < ?", rs -> {
+            items.add(item("NOTICE_UNANSWERED", "督查通报逾期未答复", OverdueItem.NOTICE + rs.getLong(1), "督查通报：" + rs.getString(2),
+                    rs.getString(3), rs.getDate(4).toLocalDate(), today, List.of()));
+        }, java.sql.Date.valueOf(today));
         items.sort(Comparator.comparingLong(OverdueItem::daysOverdue).reversed());
         return items;
     }

@@ -42,6 +42,8 @@ class SupervisionNoticeTest {
     @Autowired
     SupervisionNotices notices;
     @Autowired
+    OverdueMonitor monitor;
+    @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
 
     @Test
@@ -74,6 +76,18 @@ class SupervisionNoticeTest {
         assertThat(http.withBasicAuth("ducha", "demo").getForObject("/supervision", String.class)).as("the row says it was notified")
                 .contains("已通报", "待答复");
 
+        // Not answered by its deadline: the notice itself is overdue.
+        ClockUtil.setCurrentTime(Date.from(notice.dueDate().plusDays(1).atTime(9, 0).atZone(BureauTime.ZONE).toInstant()));
+        try {
+            assertThat(monitor.today()).anySatisfy(item -> {
+                assertThat(item.rule()).isEqualTo("NOTICE_UNANSWERED");
+                assertThat(item.reference()).isEqualTo("notice:" + notice.id());
+                assertThat(item.recordPath()).isEqualTo("/supervision#notices");
+            });
+        } finally {
+            ClockUtil.reset();
+        }
+
         String member = departmentMember("deptHighway");
         assertThat(completeByRest(member, answer.getId(), Map.of("answer", " ")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(completeByRest(member, answer.getId(), Map.of("answer", "审核人员休假，已于今日公示。")).getStatusCode())
@@ -83,6 +97,7 @@ class SupervisionNoticeTest {
         assertThat(answered.answer()).isEqualTo("审核人员休假，已于今日公示。");
         assertThat(answered.answeredBy()).isEqualTo(member);
         assertThat(http.withBasicAuth("ducha", "demo").getForObject("/supervision", String.class)).contains("已答复", "审核人员休假");
+        assertThat(monitor.today()).noneMatch(item -> item.reference().equals("notice:" + notice.id()));
     }
 
     private ResponseEntity<String> post(String code, String content, String days) {
