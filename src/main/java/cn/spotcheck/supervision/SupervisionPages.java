@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.spotcheck.catalog.CreditRecords;
+import cn.spotcheck.catalog.CreditRules;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.system.ApiException;
@@ -33,11 +35,16 @@ class SupervisionPages {
     private final OverdueMonitor monitor;
     private final InspectorDirectory inspectors;
     private final SupervisionNotices notices;
+    private final CreditRecords credit;
+    private final CreditRules creditRules;
 
-    SupervisionPages(OverdueMonitor monitor, InspectorDirectory inspectors, SupervisionNotices notices) {
+    SupervisionPages(OverdueMonitor monitor, InspectorDirectory inspectors, SupervisionNotices notices, CreditRecords credit,
+                     CreditRules creditRules) {
         this.monitor = monitor;
         this.inspectors = inspectors;
         this.notices = notices;
+        this.credit = credit;
+        this.creditRules = creditRules;
     }
 
     /** 督查通报 about one of today's overdue rows; the answer is due in the working days chosen. */
@@ -92,6 +99,10 @@ class SupervisionPages {
         model.addAttribute("noticed", recent.stream().filter(n -> "OPEN".equals(n.status())).map(n -> n.rule() + "|" + n.reference())
                 .collect(Collectors.toSet()));
         model.addAttribute("today", cn.spotcheck.calendar.BureauTime.today());
+        java.time.LocalDate since = cn.spotcheck.calendar.BureauTime.today().minus(creditRules.warningWindow());
+        model.addAttribute("warnings", credit.repeatedFindings(since.atStartOfDay(cn.spotcheck.calendar.BureauTime.ZONE).toInstant(),
+                creditRules.warningFindings()));
+        model.addAttribute("warningRule", "自 " + since + " 起发现问题 " + creditRules.warningFindings() + " 次及以上");
         return "supervision/overdue";
     }
 }

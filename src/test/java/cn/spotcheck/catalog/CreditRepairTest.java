@@ -86,6 +86,12 @@ class CreditRepairTest {
         at("2027-08-01T08:00");
         credit.repairDue();
         assertThat(target(targetId).get("creditLevel").asText()).as("the newer finding is not put right").isEqualTo("C");
+        assertThat(credit.repeatedFindings(java.time.Instant.parse("2026-08-01T00:00:00Z"), 2)).as("预警: two findings within twelve months")
+                .anySatisfy(w -> {
+                    assertThat(w.targetId()).isEqualTo(targetId);
+                    assertThat(w.findings()).isEqualTo(2);
+                });
+        assertThat(credit.repeatedFindings(java.time.Instant.parse("2027-03-01T00:00:00Z"), 2)).noneMatch(w -> w.targetId() == targetId);
     }
 
     /** A target of its own, so that no other test's findings stand in its record. */
