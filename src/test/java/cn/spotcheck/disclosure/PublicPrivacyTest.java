@@ -53,13 +53,14 @@ class PublicPrivacyTest {
     void noPublicPageOrDownloadShowsPersonalDataOrUnpublishedResults() {
         JsonNode sample = http.withBasicAuth("fagui", "demo").getForObject("/api/targets?category=公路货运&size=1", JsonNode.class)
                 .get("content").get(0);
+        // A draw of our own, made before the seeded targets exist: a drawn target's name is public, and these must not be.
+        long taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
+        runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
+        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
         long person = createTarget("个体运输户王某某", Fixtures.uscc(77001), ADDRESS + "（联系电话 " + PHONE + "）",
                 "王某某（身份证 " + ID_CARD + "）", sample);
         long hidden = createTarget("尚未公示运输有限公司", Fixtures.uscc(77002), "长春市南关区", "李某", sample);
         PublishedResults.publish(app, "JC-905", 1, person);
-        long taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
-        runtimeService.startProcessInstanceByKey("spot-check-task", String.valueOf(taskId), Map.of("taskId", taskId));
-        Fixtures.confirmAndDispatch(taskService, runtimeService, managementService, taskId);
         Fixtures.startInspection(runtimeService, "JC-905-90001", taskId, hidden, "JT-HY-01", "zf001", "zf002");
 
         List<String> shown = new ArrayList<>();
