@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.catalog.ItemList;
-import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.documents.Documents;
 import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.inspection.InspectionView;
