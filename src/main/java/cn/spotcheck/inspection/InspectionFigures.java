@@ -36,6 +36,33 @@ public class InspectionFigures {
     public record LevelCounts(String creditLevel, long inspected, long withFindings) {
     }
 
+    /** Inspected and findings for one item (an inspection of several items counts for each). */
+    public record ItemCounts(String itemCode, long inspected, long withFindings) {
+    }
+
+    /** Per item checked. */
+    public List<ItemCounts> byItem(Collection<Long> taskIds) {
+        return jdbc.query("""
+                select item.code, count(*) filter (where i.inspection_date is not null or i.result_category is not null),
+                       count(*) filter (where c.finding)
+                from spotcheck.inspection i cross join lateral unnest(i.item_codes) as item(code)
+                     left join spotcheck.result_category c on c.name = i.result_category
+                where i.task_id = any(?) group by item.code order by item.code""",
+                (rs, n) -> new ItemCounts(rs.getString(1), rs.getLong(2), rs.getLong(3)), (Object) taskIds.toArray(Long[]::new));
+    }
+
+    /** How many results of each category were entered, in the categories' own order. */
+    public Map<String, Long> byResultCategory(Collection<Long> taskIds) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                select c.name, count(i.code) from spotcheck.result_category c
+                left join spotcheck.inspection i on i.result_category = c.name and i.task_id = any(?)
+                group by c.name, c.sort_order order by c.sort_order""", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, (Object) taskIds.toArray(Long[]::new));
+        return counts;
+    }
+
     /** One officer's share: inspections on their team, published, and unpublished past the publication deadline. */
     public record OfficerCounts(String staffNo, long assigned, long published, long overdue) {
     }

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.spotcheck.catalog.CreditLevels;
 import cn.spotcheck.catalog.InspectorDirectory;
+import cn.spotcheck.catalog.ItemList;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.SpreadsheetExport;
 import cn.spotcheck.documents.IssuedDocument;
@@ -40,9 +41,11 @@ class StatisticsPages {
     private final StatisticsSnapshots snapshots;
     private final InspectorDirectory inspectors;
     private final CreditLevels creditLevels;
+    private final ItemList items;
 
     StatisticsPages(SupervisionStatistics statistics, SupervisionReports reports, StatisticsSnapshots snapshots, InspectorDirectory inspectors,
-                    CreditLevels creditLevels) {
+                    CreditLevels creditLevels, ItemList items) {
+        this.items = items;
         this.statistics = statistics;
         this.reports = reports;
         this.snapshots = snapshots;
@@ -57,7 +60,13 @@ class StatisticsPages {
         model.addAttribute("figures", figures);
         model.addAttribute("countedAt", snapshot.countedAt());
         model.addAttribute("refreshMinutes", StatisticsSnapshots.REFRESH.toMinutes());
-        model.addAttribute("previous", statistics.departments(figures.year() - 1).total());
+        SupervisionStatistics.Year before = snapshots.of(figures.year() - 1).figures();
+        model.addAttribute("previous", before.total());
+        model.addAttribute("itemsBefore", before.items().stream().collect(java.util.stream.Collectors.toMap(
+                cn.spotcheck.inspection.InspectionFigures.ItemCounts::itemCode, i -> i)));
+        model.addAttribute("categoriesBefore", before.resultCategories());
+        model.addAttribute("itemNames", items.current().stream().collect(java.util.stream.Collectors.toMap(
+                cn.spotcheck.catalog.ItemView::code, cn.spotcheck.catalog.ItemView::name, (a, b) -> a)));
         model.addAttribute("years", statistics.years());
         model.addAttribute("chart", BarChart.svg(figures.year() + " 年各部门抽查进度", SERIES, figures.departments().stream()
                 .map(d -> new BarChart.Group(d.department(), List.of(d.drawn(), d.inspected(), d.published(), d.withFindings()))).toList()));

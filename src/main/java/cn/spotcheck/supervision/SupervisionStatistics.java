@@ -28,7 +28,8 @@ public class SupervisionStatistics {
 
     /** The year per department (by name), the bureau's total, and each officer's share. */
     public record Year(int year, List<DepartmentFigures> departments, DepartmentFigures total,
-                       List<InspectionFigures.OfficerCounts> officers, List<InspectionFigures.LevelCounts> creditLevels) {
+                       List<InspectionFigures.OfficerCounts> officers, List<InspectionFigures.LevelCounts> creditLevels,
+                       List<InspectionFigures.ItemCounts> items, Map<String, Long> resultCategories) {
     }
 
     private final AnnualPlans plans;
@@ -63,7 +64,8 @@ public class SupervisionStatistics {
                 () -> inspections.byOfficer(departmentOfTask.keySet(), BureauTime.today()), concurrent);
         InspectionFigures.Summary summary = inspections.summary(departmentOfTask.keySet());
         Departments departments = departments(departmentOfTask, summary.byTask());
-        return new Year(year, departments.rows(), departments.total(), officers.join(), summary.byCreditLevel());
+        return new Year(year, departments.rows(), departments.total(), officers.join(), summary.byCreditLevel(),
+                inspections.byItem(departmentOfTask.keySet()), inspections.byResultCategory(departmentOfTask.keySet()));
     }
 
     /** The rows per department by name, and their total. */

@@ -105,9 +105,22 @@ class SupervisionStatisticsTest {
                 .as("level " + l.creditLevel()).containsExactly(expected.get(l.creditLevel())));
         assertThat(statistics.of(2023).creditLevels()).extracting(l -> l.creditLevel()).containsExactlyElementsOf(expected.keySet());
 
+        // Per item and per result category, counted the same way.
+        SupervisionStatistics.Year year = statistics.of(2023);
+        for (long task : List.of(freight, repair)) {
+            List<InspectionView> all = inspections.ofTask(task);
+            String item = all.get(0).itemCodes().get(0);
+            assertThat(year.items()).filteredOn(i -> i.itemCode().equals(item)).singleElement().satisfies(i -> {
+                assertThat(i.inspected()).isEqualTo(all.stream().filter(v -> v.inspectionDate() != null || v.resultCategory() != null).count());
+                assertThat(i.withFindings()).isEqualTo(all.stream().filter(v -> findingCategories.contains(v.resultCategory())).count());
+            });
+        }
+        assertThat(year.resultCategories()).containsEntry("未发现问题", 2L).containsEntry("发现问题已责令改正", 1L)
+                .containsEntry("已移送司法机关", 0L);
+
         // The page: the same figures as a table and a chart; and as a spreadsheet.
         String page = http.withBasicAuth("ducha", "demo").getForObject("/supervision/statistics?year=2023", String.class);
-        assertThat(page).contains("统计分析：2023 年度", "<svg", "公路管理科", "运输管理科", "合计", "执法人员", "按信用等级");
+        assertThat(page).contains("统计分析：2023 年度", "<svg", "公路管理科", "运输管理科", "合计", "执法人员", "按信用等级", "按检查事项", "按检查结果类别");
         org.springframework.http.ResponseEntity<byte[]> export = http.withBasicAuth("ducha", "demo")
                 .getForEntity("/supervision/statistics.xlsx?year=2023", byte[].class);
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
