@@ -28,6 +28,7 @@ class AssessmentPages {
         model.addAttribute("years", statistics.years());
         model.addAttribute("scores", assessment.of(y));
         model.addAttribute("weights", weights);
+        model.addAttribute("history", assessment.history(y));
         return "supervision/assessment";
     }
 }

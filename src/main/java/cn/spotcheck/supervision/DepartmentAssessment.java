@@ -20,12 +20,34 @@ class DepartmentAssessment {
     private final AnnualPlans plans;
     private final SupervisionNotices notices;
     private final AssessmentWeights weights;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    DepartmentAssessment(SupervisionStatistics statistics, AnnualPlans plans, SupervisionNotices notices, AssessmentWeights weights) {
+    DepartmentAssessment(SupervisionStatistics statistics, AnnualPlans plans, SupervisionNotices notices, AssessmentWeights weights,
+                         org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.statistics = statistics;
         this.plans = plans;
         this.notices = notices;
         this.weights = weights;
+    }
+
+    /** Keeps the scores as they stand for {@code quarter}; recording a quarter again replaces it. */
+    void record(int year, int quarter, List<DepartmentScore> scores) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(BureauTime.now());
+        for (DepartmentScore score : scores) {
+            jdbc.update("insert into spotcheck.assessment_history (year, quarter, department, score, out_of, recorded_at) values (?,?,?,?,?,?) "
+                            + "on conflict (year, quarter, department) do update set score = excluded.score, out_of = excluded.out_of, "
+                            + "recorded_at = excluded.recorded_at", year, quarter, score.department(), score.score(), score.outOf(), now);
+        }
+    }
+
+    /** Per department, its score by quarter as recorded (a quarter without a report is absent). */
+    Map<String, Map<Integer, Double>> history(int year) {
+        Map<String, Map<Integer, Double>> history = new java.util.TreeMap<>();
+        jdbc.query("select department, quarter, score from spotcheck.assessment_history where year = ? order by department, quarter", rs -> {
+            history.computeIfAbsent(rs.getString(1), d -> new java.util.TreeMap<>()).put(rs.getInt(2), rs.getDouble(3));
+        }, year);
+        return history;
     }
 
     List<DepartmentScore> of(int year) {

@@ -46,7 +46,11 @@ class SupervisionReports {
         model.put("total", figures.total());
         model.put("departments", figures.departments());
         model.put("levels", figures.creditLevels());
-        model.put("scores", assessment.of(year).stream().map(s -> Map.of("department", s.department(),
+        List<DepartmentScore> scores = assessment.of(year);
+        if (quarter != null) {
+            assessment.record(year, quarter, scores);
+        }
+        model.put("scores", scores.stream().map(s -> Map.of("department", s.department(),
                 "score", String.format(Locale.ROOT, "%.1f", s.score()), "outOf", s.outOf(),
                 "parts", String.join("；", s.parts().stream().map(p -> p.name() + " " + p.measured()).toList()))).toList());
         model.put("overdueCount", overdue.size());

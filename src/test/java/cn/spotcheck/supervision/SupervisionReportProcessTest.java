@@ -35,6 +35,10 @@ class SupervisionReportProcessTest {
     HistoryService historyService;
     @Autowired
     Documents documents;
+    @Autowired
+    DepartmentAssessment assessment;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
 
     @AfterEach
     void resetClock() {
@@ -43,10 +47,14 @@ class SupervisionReportProcessTest {
 
     @Test
     void theQuarterlyAndTheAnnualReportLandInTheGroupsTasklist() {
-        at("2027-01-01T08:00");
+        // A year of its own with one department's task, so that the quarter has a score to keep.
+        cn.spotcheck.Fixtures.publishedTask(http, taskService, "港航管理科", "JT-HY-01", java.util.List.of("公路货运"), 0.05, "2021-04-01", "2021-10-31");
+        at("2022-01-01T08:00");
         Task quarterly = fire();
-        assertThat((String) taskService.getVariable(quarterly.getId(), "reportBrief")).contains("2026 年第四季度抽查工作调度报告", "/pdf");
-        assertThat(documents.about("report:2026-Q4")).isNotEmpty();
+        assertThat((String) taskService.getVariable(quarterly.getId(), "reportBrief")).contains("2021 年第四季度抽查工作调度报告", "/pdf");
+        assertThat(documents.about("report:2021-Q4")).isNotEmpty();
+        assertThat(assessment.history(2021)).as("the quarter's scores kept").containsOnlyKeys("港航管理科")
+                .allSatisfy((department, quarters) -> assertThat(quarters).containsOnlyKeys(4));
         taskService.complete(quarterly.getId(), Map.of("reviewNote", "同意印发"));
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(quarterly.getProcessInstanceId()).singleResult()
                 .getEndTime()).isNotNull();
