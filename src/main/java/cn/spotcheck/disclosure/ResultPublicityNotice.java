@@ -71,7 +71,7 @@ public class ResultPublicityNotice {
             }
         }
         return documents.issue(KIND, reference(taskId), "抽查结果公示 " + task.name(),
-                task.departments().isEmpty() ? null : task.departments().get(0), Map.of(
+                task.leadDepartment(), Map.of(
                         "taskName", task.name(),
                         "taskStart", task.start().toString(),
                         "taskEnd", task.end().toString(),

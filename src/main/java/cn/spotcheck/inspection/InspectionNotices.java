@@ -141,8 +141,7 @@ class InspectionNotices {
 
     /** The department whose series numbers the task's documents (the bureau's when the task names none). */
     String department(long taskId) {
-        TaskView task = task(taskId);
-        return task.departments().isEmpty() ? null : task.departments().get(0);
+        return task(taskId).leadDepartment();
     }
 
     private TaskView task(long taskId) {

@@ -12,6 +12,11 @@ public record TaskView(long id, long planId, String name, List<String> itemCodes
                        BigDecimal ratio, int inspectorsPerTarget, LocalDate start, LocalDate end, String form,
                        String formName, List<String> departments, boolean joint, String jointGroup, String status) {
 
+    /** The department that leads the task (the first it names), whose series numbers its documents; null when it names none. */
+    public String leadDepartment() {
+        return departments.isEmpty() ? null : departments.get(0);
+    }
+
     /** Whether the task's plan has been published, so that it may be drawn. */
     public boolean published() {
         return TaskStatus.PUBLISHED.name().equals(status);

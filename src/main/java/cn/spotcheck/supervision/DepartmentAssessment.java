@@ -51,6 +51,11 @@ class DepartmentAssessment {
     }
 
     List<DepartmentScore> of(int year) {
+        return of(year, statistics.departments(year).rows());
+    }
+
+    /** The scores of {@code departments}, the year's figures already counted (a report counts them once for both). */
+    List<DepartmentScore> of(int year, List<DepartmentFigures> departments) {
         Map<String, long[]> planCounts = new HashMap<>();
         Instant due = BureauTime.endOf(PlanDeadlines.approvalDay(year)).toInstant();
         for (PlanView plan : plans.all()) {
@@ -64,7 +69,7 @@ class DepartmentAssessment {
             }
         }
         Map<String, long[]> noticeCounts = notices.countsByDepartment(year);
-        return statistics.departments(year).rows().stream().map(figures -> {
+        return departments.stream().map(figures -> {
             long[] p = planCounts.getOrDefault(figures.department(), new long[2]);
             long[] n = noticeCounts.getOrDefault(figures.department(), new long[2]);
             return DepartmentScore.of(figures, new DepartmentScore.Counts(p[0], p[1], n[0], n[1]), weights);

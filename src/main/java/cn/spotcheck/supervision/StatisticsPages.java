@@ -98,8 +98,8 @@ class StatisticsPages {
 
     @GetMapping("/statistics.xlsx")
     ResponseEntity<StreamingResponseBody> spreadsheet(@RequestParam(name = "year", required = false) String year) {
-        SupervisionStatistics.Departments figures = statistics.departments(Years.parse(year));
         int y = Years.parse(year);
+        SupervisionStatistics.Departments figures = statistics.departments(y);
         return SpreadsheetExport.xlsx("抽查统计-" + y + ".xlsx", y + " 年", HEADER, sink -> {
             figures.rows().forEach(d -> sink.accept(row(d)));
             sink.accept(row(figures.total()));

@@ -1,7 +1,5 @@
 package cn.spotcheck.supervision;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +47,7 @@ public class SupervisionNoticeProcess implements TaskCompletionRule {
             throw ApiException.badRequest(ANSWER, "请填写答复：逾期原因和已采取的整改措施");
         }
         if (answer.toString().length() > 4000) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "答复不能超过 4000 个字", List.of());
+            throw ApiException.badRequest(ANSWER, "答复不能超过 4000 个字");
         }
     }
 }

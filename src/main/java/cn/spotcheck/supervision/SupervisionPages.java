@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.CreditRecords;
 import cn.spotcheck.catalog.CreditRules;
 import cn.spotcheck.catalog.InspectorDirectory;
@@ -98,9 +99,9 @@ class SupervisionPages {
         model.addAttribute("notices", recent);
         model.addAttribute("noticed", recent.stream().filter(n -> "OPEN".equals(n.status())).map(n -> n.rule() + "|" + n.reference())
                 .collect(Collectors.toSet()));
-        model.addAttribute("today", cn.spotcheck.calendar.BureauTime.today());
-        java.time.LocalDate since = cn.spotcheck.calendar.BureauTime.today().minus(creditRules.warningWindow());
-        model.addAttribute("warnings", credit.repeatedFindings(since.atStartOfDay(cn.spotcheck.calendar.BureauTime.ZONE).toInstant(),
+        model.addAttribute("today", BureauTime.today());
+        java.time.LocalDate since = BureauTime.today().minus(creditRules.warningWindow());
+        model.addAttribute("warnings", credit.repeatedFindings(since.atStartOfDay(BureauTime.ZONE).toInstant(),
                 creditRules.warningFindings()));
         model.addAttribute("warningRule", "自 " + since + " 起发现问题 " + creditRules.warningFindings() + " 次及以上");
         return "supervision/overdue";

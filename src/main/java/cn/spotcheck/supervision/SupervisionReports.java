@@ -46,7 +46,7 @@ class SupervisionReports {
         model.put("total", figures.total());
         model.put("departments", figures.departments());
         model.put("levels", figures.creditLevels());
-        List<DepartmentScore> scores = assessment.of(year);
+        List<DepartmentScore> scores = assessment.of(year, figures.departments());
         if (quarter != null) {
             assessment.record(year, quarter, scores);
         }

@@ -78,7 +78,7 @@ public class SupervisionStatistics {
         for (PlanView plan : plans.all()) {
             if (plan.year() == year) {
                 plan.tasks().stream().filter(TaskView::published)
-                        .forEach(t -> departmentOfTask.put(t.id(), t.departments().isEmpty() ? plan.department() : t.departments().get(0)));
+                        .forEach(t -> departmentOfTask.put(t.id(), t.leadDepartment() == null ? plan.department() : t.leadDepartment()));
             }
         }
         return departmentOfTask;
