@@ -51,7 +51,7 @@ class DepartmentAssessment {
     }
 
     List<DepartmentScore> of(int year) {
-        return of(year, statistics.departments(year).rows());
+        return of(year, statistics.departments(year).departments());
     }
 
     /** The scores of {@code departments}, the year's figures already counted (a report counts them once for both). */

@@ -11,16 +11,16 @@ public record DepartmentFigures(String department, long tasks, long drawn, long 
                                 long withFindings, long followUpsOpen, double inspectedRate, double publishedOnTimeRate,
                                 double discoveryRate) {
 
-    static DepartmentFigures of(String department, long tasks, InspectionFigures.Counts counts, long followUpsOpen) {
+    static DepartmentFigures of(String department, long tasks, InspectionFigures.Counts counts) {
         return new DepartmentFigures(department, tasks, counts.dispatched(), counts.inspected(), counts.published(),
-                counts.publishedOnTime(), counts.withFindings(), followUpsOpen, rate(counts.inspected(), counts.dispatched()),
+                counts.publishedOnTime(), counts.withFindings(), counts.followUpsOpen(), rate(counts.inspected(), counts.dispatched()),
                 rate(counts.publishedOnTime(), counts.published()), rate(counts.withFindings(), counts.inspected()));
     }
 
-    DepartmentFigures plus(DepartmentFigures other, String department) {
-        InspectionFigures.Counts sum = new InspectionFigures.Counts(drawn + other.drawn, inspected + other.inspected,
-                published + other.published, publishedOnTime + other.publishedOnTime, withFindings + other.withFindings);
-        return of(department, tasks + other.tasks, sum, followUpsOpen + other.followUpsOpen);
+    /** The same figures under another label (the year before's total beside this year's). */
+    DepartmentFigures labelled(String label) {
+        return new DepartmentFigures(label, tasks, drawn, inspected, published, publishedOnTime, withFindings, followUpsOpen,
+                inspectedRate, publishedOnTimeRate, discoveryRate);
     }
 
     /** A share to four places, 0 when there is nothing to divide by. */

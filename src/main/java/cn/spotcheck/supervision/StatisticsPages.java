@@ -1,7 +1,8 @@
 package cn.spotcheck.supervision;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.spotcheck.catalog.CreditLevels;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.catalog.ItemList;
+import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.SpreadsheetExport;
 import cn.spotcheck.documents.IssuedDocument;
@@ -35,6 +37,8 @@ class StatisticsPages {
             "按时公示率", "发现问题", "问题发现率", "后续处置未办结");
     private static final List<BarChart.Series> SERIES = List.of(new BarChart.Series("抽取", "#9aa5b1"),
             new BarChart.Series("已检查", "#3b82c4"), new BarChart.Series("已公示", "#2f9e5b"), new BarChart.Series("发现问题", "#b22222"));
+    private static final List<String> CELL_HEADER = List.of("部门", "检查事项", "抽取时信用等级", "检查结果", "抽取户数", "已检查", "已公示", "按时公示",
+            "发现问题", "后续处置未办结");
 
     private final SupervisionStatistics statistics;
     private final SupervisionReports reports;
@@ -53,30 +57,48 @@ class StatisticsPages {
         this.creditLevels = creditLevels;
     }
 
+    /** The year, narrowed to one department and/or one item when asked; the year before narrowed alike beside it. */
     @GetMapping("/statistics")
-    String page(@RequestParam(name = "year", required = false) String year, Model model) {
+    String page(@RequestParam(name = "year", required = false) String year, @RequestParam(name = "department", required = false) String department,
+                @RequestParam(name = "item", required = false) String item, Model model) {
         StatisticsSnapshots.Snapshot snapshot = snapshots.of(Years.parse(year));
-        SupervisionStatistics.Year figures = snapshot.figures();
+        YearFigures whole = snapshot.figures();
+        String d = chosen(department, whole.departmentNames(), "department", "部门");
+        String i = chosen(item, whole.itemCodes(), "item", "检查事项");
+        YearFigures figures = whole.in(d, i);
+        YearFigures before = snapshots.of(whole.year() - 1).figures().in(d, i);
         model.addAttribute("figures", figures);
+        model.addAttribute("whole", whole);
+        model.addAttribute("department", d);
+        model.addAttribute("item", i);
         model.addAttribute("countedAt", snapshot.countedAt());
         model.addAttribute("refreshMinutes", StatisticsSnapshots.REFRESH.toMinutes());
-        SupervisionStatistics.Year before = snapshots.of(figures.year() - 1).figures();
-        model.addAttribute("previous", before.total());
-        model.addAttribute("itemsBefore", before.items().stream().collect(java.util.stream.Collectors.toMap(
-                cn.spotcheck.inspection.InspectionFigures.ItemCounts::itemCode, i -> i)));
+        model.addAttribute("previous", before.total().labelled((whole.year() - 1) + " 年合计"));
+        model.addAttribute("itemsBefore", before.items().stream().collect(Collectors.toMap(Share::name, s -> s)));
         model.addAttribute("categoriesBefore", before.resultCategories());
-        model.addAttribute("itemNames", items.current().stream().collect(java.util.stream.Collectors.toMap(
-                cn.spotcheck.catalog.ItemView::code, cn.spotcheck.catalog.ItemView::name, (a, b) -> a)));
+        model.addAttribute("itemNames", items.current().stream().collect(Collectors.toMap(ItemView::code, ItemView::name, (a, b) -> a)));
         model.addAttribute("years", statistics.years());
-        model.addAttribute("chart", BarChart.svg(figures.year() + " 年各部门抽查进度", SERIES, figures.departments().stream()
-                .map(d -> new BarChart.Group(d.department(), List.of(d.drawn(), d.inspected(), d.published(), d.withFindings()))).toList()));
-        Map<String, InspectorDirectory.InspectorCard> cards = inspectors.cards(figures.officers().stream()
-                .map(cn.spotcheck.inspection.InspectionFigures.OfficerCounts::staffNo).toList());
-        model.addAttribute("officerNames", cards);
-        model.addAttribute("reports", reports.of(figures.year()));
+        model.addAttribute("chart", BarChart.svg(whole.year() + " 年各部门抽查进度" + (i == null ? "" : "（" + i + "）"), SERIES,
+                figures.departments().stream().map(f -> new BarChart.Group(f.department(),
+                        List.of(f.drawn(), f.inspected(), f.published(), f.withFindings()))).toList()));
+        List<YearFigures.Officer> officers = figures.officers();
+        model.addAttribute("officers", officers);
+        model.addAttribute("officerNames", inspectors.cards(officers.stream().map(YearFigures.Officer::staffNo).toList()));
+        model.addAttribute("reports", reports.of(whole.year()));
         model.addAttribute("quarter", SupervisionReports.quarterOf(BureauTime.today()));
-        model.addAttribute("levelNames", creditLevels.codes().stream().collect(java.util.stream.Collectors.toMap(c -> c, creditLevels::nameOf)));
+        model.addAttribute("levelNames", creditLevels.codes().stream().collect(Collectors.toMap(c -> c, creditLevels::nameOf)));
         return "supervision/statistics";
+    }
+
+    /** A filter's value: blank is all; anything but one of {@code known} is refused naming the field. */
+    private static String chosen(String value, Set<String> known, String field, String label) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!known.contains(value.strip())) {
+            throw ApiException.badRequest(field, "该年度没有“" + value.strip() + "”的抽查数据，请从列表中选择" + label);
+        }
+        return value.strip();
     }
 
     /** 季度调度报告 (with {@code quarter}) or 年度总结报告, issued now from the live figures. */
@@ -99,11 +121,23 @@ class StatisticsPages {
     @GetMapping("/statistics.xlsx")
     ResponseEntity<StreamingResponseBody> spreadsheet(@RequestParam(name = "year", required = false) String year) {
         int y = Years.parse(year);
-        SupervisionStatistics.Departments figures = statistics.departments(y);
+        YearFigures figures = statistics.departments(y);
         return SpreadsheetExport.xlsx("抽查统计-" + y + ".xlsx", y + " 年", HEADER, sink -> {
-            figures.rows().forEach(d -> sink.accept(row(d)));
+            figures.departments().forEach(d -> sink.accept(row(d)));
             sink.accept(row(figures.total()));
         });
+    }
+
+    /** The cube itself, one row per department × item × credit level × result category, to pivot in a spreadsheet. */
+    @GetMapping("/statistics-cells.xlsx")
+    ResponseEntity<StreamingResponseBody> cells(@RequestParam(name = "year", required = false) String year) {
+        int y = Years.parse(year);
+        YearFigures figures = statistics.departments(y);
+        return SpreadsheetExport.xlsx("抽查统计明细-" + y + ".xlsx", y + " 年明细", CELL_HEADER,
+                sink -> figures.rows().forEach(r -> sink.accept(List.of(r.department(), r.itemCode(),
+                        r.creditLevel() == null ? "未记录" : r.creditLevel(), r.resultCategory() == null ? "尚无结果" : r.resultCategory(),
+                        r.counts().dispatched(), r.counts().inspected(), r.counts().published(), r.counts().publishedOnTime(),
+                        r.counts().withFindings(), r.counts().followUpsOpen()))));
     }
 
     private static List<Object> row(DepartmentFigures d) {

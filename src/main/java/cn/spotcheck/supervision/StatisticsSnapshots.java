@@ -11,13 +11,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import cn.spotcheck.calendar.BureauTime;
 
 /**
  * The statistics page's figures as of a few minutes ago. Counting a year of a million inspections per department,
  * level and officer takes the database a second or two; the page is read far more often than that changes, so each
- * year opened is counted again in the background every {@link #REFRESH} and the page shows when it was counted. Only
- * the first opening of a year after a start waits for the count.
+ * year opened is counted again in the background every {@link #REFRESH} and the page shows when it was counted. The
+ * current year and the year before are counted once the platform is up, so only the first opening of an older year
+ * after a start waits for the count.
  */
 @Component
 class StatisticsSnapshots implements DisposableBean {
@@ -28,7 +33,7 @@ class StatisticsSnapshots implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StatisticsSnapshots.class);
 
     /** The figures and when they were counted. */
-    record Snapshot(SupervisionStatistics.Year figures, Instant countedAt) {
+    record Snapshot(YearFigures figures, Instant countedAt) {
     }
 
     private final SupervisionStatistics statistics;
@@ -43,6 +48,19 @@ class StatisticsSnapshots implements DisposableBean {
     StatisticsSnapshots(SupervisionStatistics statistics) {
         this.statistics = statistics;
         refresher.scheduleWithFixedDelay(this::refresh, REFRESH.toSeconds(), REFRESH.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void countCurrentYears() {
+        int year = BureauTime.today().getYear();
+        refresher.execute(() -> {
+            try {
+                of(year);
+                of(year - 1);
+            } catch (RuntimeException e) {
+                log.warn("启动后预先统计 {} 年数据未完成，首次打开时再统计：{}", year, e.getMessage());
+            }
+        });
     }
 
     Snapshot of(int year) {

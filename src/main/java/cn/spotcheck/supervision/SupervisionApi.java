@@ -25,7 +25,7 @@ class SupervisionApi {
     /** The year's figures, one row per department. */
     @GetMapping("/statistics")
     List<DepartmentFigures> statistics(@RequestParam(name = "year", required = false) String year) {
-        return statistics.departments(Years.parse(year)).rows();
+        return statistics.departments(Years.parse(year)).departments();
     }
 
     @GetMapping("/overdue")

@@ -37,7 +37,7 @@ class SupervisionReports {
     /** The report of {@code year}: quarterly for {@code quarter} 1–4, annual when {@code quarter} is null. */
     IssuedDocument issue(int year, Integer quarter) {
         String heading = quarter == null ? year + " 年度“双随机、一公开”工作总结报告" : year + " 年第" + "一二三四".charAt(quarter - 1) + "季度抽查工作调度报告";
-        SupervisionStatistics.Year figures = statistics.of(year);
+        YearFigures figures = statistics.departments(year);
         List<OverdueItem> overdue = monitor.today();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("heading", heading);

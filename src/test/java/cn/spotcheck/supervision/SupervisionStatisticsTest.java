@@ -102,15 +102,15 @@ class SupervisionStatisticsTest {
             }
         }
         assertThat(statistics.of(2023).creditLevels()).allSatisfy(l -> assertThat(new long[] {l.inspected(), l.withFindings()})
-                .as("level " + l.creditLevel()).containsExactly(expected.get(l.creditLevel())));
-        assertThat(statistics.of(2023).creditLevels()).extracting(l -> l.creditLevel()).containsExactlyElementsOf(expected.keySet());
+                .as("level " + l.name()).containsExactly(expected.get(l.name())));
+        assertThat(statistics.of(2023).creditLevels()).extracting(l -> l.name()).containsExactlyElementsOf(expected.keySet());
 
         // Per item and per result category, counted the same way.
-        SupervisionStatistics.Year year = statistics.of(2023);
+        YearFigures year = statistics.of(2023);
         for (long task : List.of(freight, repair)) {
             List<InspectionView> all = inspections.ofTask(task);
             String item = all.get(0).itemCodes().get(0);
-            assertThat(year.items()).filteredOn(i -> i.itemCode().equals(item)).singleElement().satisfies(i -> {
+            assertThat(year.items()).filteredOn(i -> i.name().equals(item)).singleElement().satisfies(i -> {
                 assertThat(i.inspected()).isEqualTo(all.stream().filter(v -> v.inspectionDate() != null || v.resultCategory() != null).count());
                 assertThat(i.withFindings()).isEqualTo(all.stream().filter(v -> findingCategories.contains(v.resultCategory())).count());
             });
@@ -137,6 +137,35 @@ class SupervisionStatisticsTest {
         }
         assertThat(http.withBasicAuth("zf001", "demo").getForEntity("/supervision/statistics", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // The cube: narrowed to one department, then to one item, the tables hold only what was asked for.
+        String freightItem = inspections.ofTask(freight).get(0).itemCodes().get(0);
+        YearFigures narrowed = year.in("公路管理科", null);
+        assertThat(narrowed.departments()).singleElement().satisfies(d -> assertThat(d.drawn()).isEqualTo(rows.get(0).get("drawn").asLong()));
+        assertThat(year.in(null, freightItem).items()).extracting(Share::name).containsExactly(freightItem);
+        assertThat(year.in("运输管理科", freightItem).departments()).as("the repair task checks other items").isEmpty();
+        assertThat(year.rows()).filteredOn(r -> r.department().equals("公路管理科") && "发现问题已责令改正".equals(r.resultCategory()))
+                .singleElement().satisfies(r -> assertThat(r.counts().followUpsOpen()).isEqualTo(1));
+        String narrowedPage = http.withBasicAuth("ducha", "demo").getForObject(
+                "/supervision/statistics?year=2023&department=公路管理科&item=" + freightItem, String.class);
+        assertThat(narrowedPage).contains("当前只统计", "公路管理科").doesNotContain("<td>运输管理科</td>");
+        org.springframework.http.ResponseEntity<String> unknown = http.withBasicAuth("ducha", "demo")
+                .getForEntity("/supervision/statistics?year=2023&department=不存在的科", String.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("不存在的科");
+        org.springframework.http.ResponseEntity<byte[]> cells = http.withBasicAuth("ducha", "demo")
+                .getForEntity("/supervision/statistics-cells.xlsx?year=2023", byte[].class);
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(cells.getBody()))) {
+            List<List<String>> sheet = workbook.getFirstSheet().read().stream()
+                    .map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
+            assertThat(sheet.get(0)).startsWith("部门", "检查事项", "抽取时信用等级", "检查结果");
+            assertThat(sheet.subList(1, sheet.size()).stream().mapToLong(r -> Long.parseLong(r.get(4).replaceAll("\\.0$", ""))).sum())
+                    .as("each inspection checks one item here, so the rows add up to the drawn")
+                    .isEqualTo(rows.get(0).get("drawn").asLong() + rows.get(1).get("drawn").asLong());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
 
         // 绩效考核 from the same figures, part by part.
         String assessment = http.withBasicAuth("ducha", "demo").getForObject("/supervision/assessment?year=2023", String.class);
