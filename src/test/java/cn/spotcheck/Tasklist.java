@@ -20,12 +20,23 @@ public final class Tasklist {
 
     public static Tasklist loginAs(Browser browser, int port, String user) {
         WebDriver page = browser.driver();
-        page.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]"))).sendKeys(user);
-        page.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
-        page.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("我的待办"));
-        return new Tasklist(browser);
+        // Under a full build's load the sign-in form can be submitted before the webapp has wired it up, and the page
+        // just comes back: then sign in again, as a person would, at most three times.
+        for (int attempt = 1; ; attempt++) {
+            page.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]"))).sendKeys(user);
+            page.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
+            page.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(page, java.time.Duration.ofSeconds(attempt < 3 ? 15 : 30))
+                        .until(d -> d.findElement(By.tagName("body")).getText().contains("我的待办"));
+                return new Tasklist(browser);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Opens the first task in {@code filter} whose entry shows {@code text}, and claims it. */

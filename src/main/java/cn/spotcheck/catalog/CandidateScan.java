@@ -53,6 +53,13 @@ public class CandidateScan {
         });
     }
 
+    /** Of the targets named (a 定向抽查), those in operating status, in id order. */
+    public void scanNamed(java.util.Collection<Long> ids, Sink sink) {
+        jdbc.query("select id, credit_level from spotcheck.target where id = any(?) and operating_status = ? order by id", rs -> {
+            sink.accept(rs.getLong(1), rs.getString(2));
+        }, ids.toArray(Long[]::new), CatalogVocabulary.OPERATING);
+    }
+
     /** How many candidates each credit level holds in a scope, counted by the database rather than read one by one. */
     public java.util.Map<String, Integer> countByCreditLevel(List<String> categories, List<String> regions, List<String> tags) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();

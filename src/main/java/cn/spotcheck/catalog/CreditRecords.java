@@ -102,18 +102,18 @@ public class CreditRecords {
     }
 
     /** A target with repeated findings (预警): how many since when, the last one, and its level now. */
-    public record Warning(long targetId, String name, String code, String creditLevel, long findings, Instant lastFinding) {
+    public record Warning(long targetId, String name, String code, String creditLevel, long findings, Instant lastFinding, String category) {
     }
 
     /** Targets with at least {@code minFindings} findings recorded since {@code since}, the most first. */
     public List<Warning> repeatedFindings(Instant since, int minFindings) {
         return jdbc.query("""
-                select t.id, t.name, coalesce(trim(t.uscc), t.registration_no), t.credit_level, count(*), max(c.recorded_at)
+                select t.id, t.name, coalesce(trim(t.uscc), t.registration_no), t.credit_level, count(*), max(c.recorded_at), t.category
                 from spotcheck.credit_record c join spotcheck.target t on t.id = c.target_id
-                where c.recorded_at >= ? group by t.id, t.name, t.uscc, t.registration_no, t.credit_level having count(*) >= ?
+                where c.recorded_at >= ? group by t.id, t.name, t.uscc, t.registration_no, t.credit_level, t.category having count(*) >= ?
                 order by count(*) desc, max(c.recorded_at) desc limit 200""",
                 (rs, i) -> new Warning(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getTimestamp(6).toInstant()), Timestamp.from(since), minFindings);
+                        rs.getTimestamp(6).toInstant(), rs.getString(7)), Timestamp.from(since), minFindings);
     }
 
     public List<Entry> of(long targetId) {

@@ -108,6 +108,8 @@ class PublicSiteController {
         model.addAttribute("adjustments", java.util.stream.IntStream.range(0, versions.size())
                 .mapToObj(i -> i + 1 < versions.size() ? PlanAdjustments.between(versions.get(i + 1), versions.get(i), itemNames) : List.<String>of())
                 .toList());
+        model.addAttribute("targeted", versions.isEmpty() ? List.of()
+                : plans.get(id).tasks().stream().filter(cn.spotcheck.plan.TaskView::targeted).toList());
         return "public/plan";
     }
 

@@ -38,8 +38,8 @@ class DrawBrief {
         brief.append("**抽取记录第 ").append(draw.id()).append(" 号**　")
                 .append(Markdown.text(TIME.format(draw.drawnAt()) + " 由 " + CurrentUser.shown(draw.drawnBy()) + " 抽取")).append("　")
                 .append(Markdown.link("在任务页查看全部", page)).append("\n\n");
-        if (draw.jointNote() != null) {
-            brief.append(Markdown.text(draw.jointNote())).append("\n\n");
+        if (draw.note() != null) {
+            brief.append(Markdown.text(draw.note())).append("\n\n");
         }
         brief.append("- 算法：").append(Markdown.text(draw.algorithm() + " 第 " + draw.algorithmVersion() + " 版")).append('\n')
                 .append("- 随机种子：").append(Markdown.text(draw.seed())).append('\n')
@@ -51,8 +51,8 @@ class DrawBrief {
         }
         List<List<?>> strata = new ArrayList<>();
         draw.strata().forEach(s -> strata.add(List.of(s.stratum(), s.candidates(),
-                s.ratio().movePointRight(2).stripTrailingZeros().toPlainString() + " %", s.drawn())));
-        brief.append(Markdown.table(List.of("信用分层", "候选", "比例", "抽中"), strata));
+                s.ratio().movePointRight(2).stripTrailingZeros().toPlainString() + " %", s.drawn(), s.rule())));
+        brief.append(Markdown.table(List.of("信用分层", "候选", "比例", "抽中", "抽取规则"), strata));
         List<List<?>> targets = new ArrayList<>();
         drawnRows.first(draw, TARGETS_SHOWN).forEach(t -> targets.add(List.of(t.name(), t.uscc() == null ? "" : t.uscc(), t.inspectors())));
         brief.append("抽中 ").append(draw.targets().size()).append(" 户")

@@ -25,6 +25,11 @@ class DrawForecasts implements DrawForecast {
     @Override
     public List<Level> of(TaskView task) {
         List<Level> levels = new ArrayList<>();
+        if (task.targeted()) {
+            int[] named = new int[1];
+            candidates.scanNamed(task.targetIds(), (id, level) -> named[0]++);
+            return List.of(new Level(TargetDraws.TARGETED, named[0], TargetDraw.ALL, named[0]));
+        }
         candidates.countByCreditLevel(task.targetFilter().categories(), task.targetFilter().regions(), task.targetFilter().tags())
                 .forEach((level, count) -> {
                     var ratio = settings.ratioFor(level, task.ratio());

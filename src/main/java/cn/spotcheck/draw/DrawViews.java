@@ -64,7 +64,10 @@ public class DrawViews {
     DrawView view(DrawStore.Stored record) {
         List<StratumDraw> recordedStrata = store.strata(record.id());
         List<DrawView.Stratum> strata = recordedStrata.stream()
-                .map(s -> new DrawView.Stratum(s.stratum(), s.ratio(), s.candidateCount(), s.drawnIds().size())).toList();
+                .map(s -> new DrawView.Stratum(s.stratum(), s.ratio(), s.candidateCount(), s.drawnIds().size(),
+                        DrawView.ruleOf(s.stratum(), s.ratio()))).toList();
+        Map<Long, String> ruleOfTarget = new java.util.HashMap<>();
+        recordedStrata.forEach(s -> s.drawnIds().forEach(id -> ruleOfTarget.put(id, DrawView.ruleOf(s.stratum(), s.ratio()))));
         Map<Long, TaskView> covered = new LinkedHashMap<>();
         inputs.coveredTasks(record).forEach(t -> covered.put(t.id(), t));
         Map<Long, List<String>> itemCodes = DrawCoverage.itemCodesByTarget(record.taskId(), recordedStrata,
@@ -72,7 +75,9 @@ public class DrawViews {
         String jointGroup = store.jointGroup(record.id());
         List<DrawView.CoveredTask> tasks = covered.values().stream()
                 .map(t -> new DrawView.CoveredTask(t.id(), t.name(), t.itemCodes(), t.departments())).toList();
-        String jointNote = jointGroup == null ? null : "联合抽查“" + jointGroup + "”：本次抽取一次覆盖 " + tasks.size() + " 个抽查任务（"
+        String targetedNote = covered.values().stream().filter(TaskView::targeted).findFirst().map(t -> "定向抽查：本次检查对象由法制工作人员"
+                + "根据信用风险预警指定，不属于随机抽取（原因：" + t.targetedReason() + "）；执法检查人员仍随机抽取。").orElse(null);
+        String note = jointGroup == null ? targetedNote : "联合抽查“" + jointGroup + "”：本次抽取一次覆盖 " + tasks.size() + " 个抽查任务（"
                 + String.join("、", tasks.stream().map(t -> "“" + t.name() + "”").toList())
                 + "），按各任务抽查范围的并集抽取，每个检查对象只检查一次，检查其所在范围内各任务的全部检查事项（进一次门、查多项事）";
         InspectorAssignment assignment = record.digest() == null ? new InspectorAssignment(List.of()) : store.assignment(record.id());
@@ -90,12 +95,12 @@ public class DrawViews {
             CandidateScan.TargetIdentity who = identities.get(t.targetId());
             return new DrawView.DrawnTarget(t.targetId(), who == null ? null : who.code(),
                     who == null ? null : who.name(), t.inspectorIds().stream().map(staffNos::get).toList(),
-                    itemCodes.getOrDefault(t.targetId(), List.of()));
+                    itemCodes.getOrDefault(t.targetId(), List.of()), ruleOfTarget.get(t.targetId()));
         }).toList();
         List<DrawView.ReplacementView> replacementViews = replaced.stream().map(r -> new DrawView.ReplacementView(r.sequence(),
                 r.targetId(), staffNos.get(r.replacedInspector()), staffNos.get(r.newInspector()), r.reason(), r.requestedBy(),
                 r.requestedAt(), r.digest())).toList();
-        return new DrawView(record.id(), record.taskId(), jointGroup, tasks, jointNote, record.status().name(), record.seed().hex(),
+        return new DrawView(record.id(), record.taskId(), jointGroup, tasks, note, record.status().name(), record.seed().hex(),
                 record.algorithm(), record.version(), record.candidateCount(), record.candidateDigest(), strata, targets,
                 replacementViews, record.previousDigest(), record.digest(), record.drawnAt().toInstant(), record.drawnBy(),
                 record.confirmedBy(), record.publishedAt() == null ? null : record.publishedAt().toInstant());

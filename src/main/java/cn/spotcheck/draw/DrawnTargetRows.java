@@ -13,7 +13,7 @@ import cn.spotcheck.catalog.InspectorDirectory;
 class DrawnTargetRows {
 
     /** A drawn target as listed. */
-    record DrawnRow(String name, String uscc, String inspectors, String items) {
+    record DrawnRow(String name, String uscc, String inspectors, String items, String rule) {
     }
 
     private final InspectorDirectory inspectors;
@@ -30,6 +30,6 @@ class DrawnTargetRows {
                 .forEach((staffNo, card) -> names.put(staffNo, card.name()));
         return shown.stream().map(t -> new DrawnRow(t.name(), t.uscc(),
                 String.join("、", t.inspectorStaffNos().stream().map(s -> names.getOrDefault(s, s) + "（" + s + "）").toList()),
-                String.join("、", t.itemCodes()))).toList();
+                String.join("、", t.itemCodes()), t.rule())).toList();
     }
 }

@@ -36,6 +36,8 @@ import cn.spotcheck.system.ApiException;
 public class TargetDraws {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The stratum of a 定向抽查's named targets: not drawn, all taken. */
+    public static final String TARGETED = "定向";
 
     private final AnnualPlans plans;
     private final CandidateScan candidates;
@@ -61,6 +63,12 @@ public class TargetDraws {
      */
     @Transactional
     public long draw(long taskId) {
+        return draw(taskId, settings);
+    }
+
+    /** The same with other settings (a test of a rule the shared test platform has turned off). */
+    @Transactional
+    long draw(long taskId, DrawSettings settings) {
         var existing = store.byTask(taskId);
         if (existing.isPresent()) {
             return existing.get().id();
@@ -68,6 +76,9 @@ public class TargetDraws {
         TaskView task = plans.task(taskId);
         if (task.jointGroup() != null) {
             return drawJointGroup(task);
+        }
+        if (task.targeted()) {
+            return drawNamed(task);
         }
         Set<String> scope = new LinkedHashSet<>(jointGroups.scopeCategories(task));
         Set<Long> recent = inspections.inspectedSince(task.itemCodes(), BureauTime.today().minusDays(settings.recentWindowDays()));
@@ -80,10 +91,58 @@ public class TargetDraws {
         if (list.isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "任务“" + task.name() + "”的抽查范围内没有在营的检查对象", List.of());
         }
+        List<Candidate> drawable = withMinimumFrequency(list, ratios, settings);
         DrawSeed seed = DrawSeed.generate(RANDOM);
-        TargetDrawRequest request = new TargetDrawRequest(seed, list, ratios);
+        TargetDrawRequest request = new TargetDrawRequest(seed, drawable, ratios);
         TargetDrawResult result = TargetDraw.draw(request);
         return store.insertTargets(taskId, seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request, result, CurrentUser.id());
+    }
+
+    /**
+     * 最低频次: a candidate of a level with a minimum frequency that has had no inspection (of any item, dispatched or
+     * done) within its period moves to the stratum {@code <level>·最低频次}, drawn whole; the record then says by
+     * its stratum which rule took each target, and stays verifiable from its inputs alone.
+     */
+    private List<Candidate> withMinimumFrequency(List<Candidate> list, Map<String, BigDecimal> ratios, DrawSettings settings) {
+        Map<String, java.time.Period> periods = new TreeMap<>();
+        list.forEach(c -> {
+            java.time.Period period = settings.minimumFrequencyOf(c.stratum());
+            if (period != null && ratios.get(c.stratum()).compareTo(TargetDraw.ALL) < 0) {
+                periods.putIfAbsent(c.stratum(), period);
+            }
+        });
+        if (periods.isEmpty()) {
+            return list;
+        }
+        Set<Long> covered = new java.util.HashSet<>();
+        periods.forEach((level, period) -> covered.addAll(inspections.targetsInspectedSince(
+                list.stream().filter(c -> c.stratum().equals(level)).map(Candidate::id).toList(), BureauTime.today().minus(period))));
+        List<Candidate> moved = new ArrayList<>(list.size());
+        for (Candidate c : list) {
+            if (periods.containsKey(c.stratum()) && !covered.contains(c.id())) {
+                String stratum = c.stratum() + DrawSettings.MINIMUM_FREQUENCY;
+                moved.add(new Candidate(c.id(), stratum, c.weight()));
+                ratios.putIfAbsent(stratum, TargetDraw.ALL);
+            } else {
+                moved.add(c);
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * 定向抽查: the named targets still in business, all of them, as one stratum {@link #TARGETED} at ratio 1 — recorded
+     * and verifiable like any draw, and saying by its stratum that no target was drawn at random.
+     */
+    private long drawNamed(TaskView task) {
+        List<Candidate> list = new ArrayList<>();
+        candidates.scanNamed(task.targetIds(), (id, level) -> list.add(new Candidate(id, TARGETED, Candidate.NORMAL_WEIGHT)));
+        if (list.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "定向抽查任务“" + task.name() + "”列出的检查对象均已不在营，无可检查的对象", List.of());
+        }
+        DrawSeed seed = DrawSeed.generate(RANDOM);
+        TargetDrawRequest request = new TargetDrawRequest(seed, list, Map.of(TARGETED, TargetDraw.ALL));
+        return store.insertTargets(task.id(), seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request, TargetDraw.draw(request), CurrentUser.id());
     }
 
     /**

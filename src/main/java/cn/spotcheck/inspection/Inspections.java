@@ -217,6 +217,12 @@ public class Inspections {
                 itemCodes.toArray(String[]::new), Date.valueOf(since)));
     }
 
+    /** Of {@code targetIds}, those with an inspection (of any item, dispatched or done) on or after {@code since}. */
+    public Set<Long> targetsInspectedSince(Collection<Long> targetIds, LocalDate since) {
+        return new HashSet<>(jdbc.queryForList("select distinct target_id from spotcheck.inspection where target_id = any(?) "
+                + "and coalesce(inspection_end_date, created_at::date) >= ?", Long.class, targetIds.toArray(Long[]::new), Date.valueOf(since)));
+    }
+
     /** For each target, the staff numbers of whoever inspected it last for any of these items. */
     public Map<Long, List<String>> lastInspectors(Collection<String> itemCodes) {
         Map<Long, List<String>> last = new HashMap<>();

@@ -78,6 +78,17 @@ class SpotCheckTask {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** The named targets of a 定向抽查; null for a task drawn at random. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "targeted_target_ids", columnDefinition = "bigint[]")
+    private List<Long> targetIds;
+
+    @Column(name = "targeted_reason")
+    private String targetedReason;
+
+    @Column(name = "targeted_by")
+    private String targetedBy;
+
     protected SpotCheckTask() {
     }
 
@@ -99,10 +110,21 @@ class SpotCheckTask {
         this.jointGroup = spec.jointGroup();
     }
 
+    /** A 定向抽查 of {@code targetIds} in a published plan: published with it at once, outside the random draw. */
+    static SpotCheckTask targeted(long planId, TaskSpec spec, List<Long> targetIds, String reason, String by, Instant now) {
+        SpotCheckTask task = new SpotCheckTask(planId, spec, now);
+        task.targetIds = new ArrayList<>(targetIds);
+        task.targetedReason = reason;
+        task.targetedBy = by;
+        task.status = TaskStatus.PUBLISHED;
+        return task;
+    }
+
     TaskView view() {
         return new TaskView(id, planId, name, List.copyOf(itemCodes),
                 new TaskView.TargetFilter(List.copyOf(categories), List.copyOf(regions), List.copyOf(tags)),
-                ratio, inspectorsPerTarget, start, end, form.name(), form.displayName(), List.copyOf(departments), joint, jointGroup, status.name());
+                ratio, inspectorsPerTarget, start, end, form.name(), form.displayName(), List.copyOf(departments), joint, jointGroup, status.name(),
+                targetIds == null ? null : List.copyOf(targetIds), targetedReason);
     }
 
     Long getId() {

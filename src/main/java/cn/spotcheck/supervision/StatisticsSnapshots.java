@@ -2,7 +2,11 @@ package cn.spotcheck.supervision;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,17 +23,17 @@ import cn.spotcheck.calendar.BureauTime;
 
 /**
  * The statistics page's figures as of a few minutes ago. Counting a year of a million inspections per department,
- * level and officer takes the database a second or two; the page is read far more often than that changes, so each
- * year opened is counted again in the background every {@link #REFRESH} and the page shows when it was counted. The
- * current year and the year before are counted once the platform is up, so only the first opening of an older year
- * after a start waits for the count.
+ * level and officer takes the database a second or so; the page is read far more often than that changes, so every
+ * year with plans is counted once the platform is up (newest first, in the background) and kept; the current year,
+ * the year before and any year opened in the last {@link #READ_RECENTLY} are counted again every {@link #REFRESH}.
+ * The page shows when its figures were counted. Only a page opened while its year is still being counted waits.
  */
 @Component
 class StatisticsSnapshots implements DisposableBean {
 
     static final Duration REFRESH = Duration.ofMinutes(5);
-    /** A year nobody opened for this long is no longer counted in the background. */
-    private static final Duration KEEP = Duration.ofHours(2);
+    /** An older year read within this long is kept fresh; otherwise it keeps its last count (it seldom changes). */
+    private static final Duration READ_RECENTLY = Duration.ofHours(2);
     private static final Logger log = LoggerFactory.getLogger(StatisticsSnapshots.class);
 
     /** The figures and when they were counted. */
@@ -51,14 +55,18 @@ class StatisticsSnapshots implements DisposableBean {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void countCurrentYears() {
-        int year = BureauTime.today().getYear();
+    void countAtStart() {
         refresher.execute(() -> {
-            try {
-                of(year);
-                of(year - 1);
-            } catch (RuntimeException e) {
-                log.warn("启动后预先统计 {} 年数据未完成，首次打开时再统计：{}", year, e.getMessage());
+            int current = BureauTime.today().getYear();
+            SortedSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+            years.addAll(List.of(current, current - 1));
+            years.addAll(statistics.years());
+            for (int year : years) {
+                try {
+                    snapshots.computeIfAbsent(year, this::count);
+                } catch (RuntimeException e) {
+                    log.warn("启动后预先统计 {} 年数据未完成，首次打开时再统计：{}", year, e.getMessage());
+                }
             }
         });
     }
@@ -74,9 +82,12 @@ class StatisticsSnapshots implements DisposableBean {
 
     private void refresh() {
         Instant now = Instant.now();
-        lastOpened.entrySet().removeIf(e -> e.getValue().isBefore(now.minus(KEEP)));
-        snapshots.keySet().retainAll(lastOpened.keySet());
-        for (Integer year : lastOpened.keySet()) {
+        int current = BureauTime.today().getYear();
+        lastOpened.entrySet().removeIf(e -> e.getValue().isBefore(now.minus(READ_RECENTLY)));
+        for (Integer year : snapshots.keySet()) {
+            if (year < current - 1 && !lastOpened.containsKey(year)) {
+                continue;
+            }
             try {
                 snapshots.put(year, count(year));
             } catch (RuntimeException e) {

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.spotcheck.calendar.BureauTime;
-import cn.spotcheck.catalog.CreditRecords;
-import cn.spotcheck.catalog.CreditRules;
 import cn.spotcheck.catalog.InspectorDirectory;
 import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.system.ApiException;
@@ -36,16 +34,13 @@ class SupervisionPages {
     private final OverdueMonitor monitor;
     private final InspectorDirectory inspectors;
     private final SupervisionNotices notices;
-    private final CreditRecords credit;
-    private final CreditRules creditRules;
+    private final RiskWarnings warnings;
 
-    SupervisionPages(OverdueMonitor monitor, InspectorDirectory inspectors, SupervisionNotices notices, CreditRecords credit,
-                     CreditRules creditRules) {
+    SupervisionPages(OverdueMonitor monitor, InspectorDirectory inspectors, SupervisionNotices notices, RiskWarnings warnings) {
         this.monitor = monitor;
         this.inspectors = inspectors;
         this.notices = notices;
-        this.credit = credit;
-        this.creditRules = creditRules;
+        this.warnings = warnings;
     }
 
     /** 督查通报 about one of today's overdue rows; the answer is due in the working days chosen. */
@@ -100,10 +95,7 @@ class SupervisionPages {
         model.addAttribute("noticed", recent.stream().filter(n -> "OPEN".equals(n.status())).map(n -> n.rule() + "|" + n.reference())
                 .collect(Collectors.toSet()));
         model.addAttribute("today", BureauTime.today());
-        java.time.LocalDate since = BureauTime.today().minus(creditRules.warningWindow());
-        model.addAttribute("warnings", credit.repeatedFindings(since.atStartOfDay(BureauTime.ZONE).toInstant(),
-                creditRules.warningFindings()));
-        model.addAttribute("warningRule", "自 " + since + " 起发现问题 " + creditRules.warningFindings() + " 次及以上");
+        model.addAttribute("warnings", warnings.today());
         return "supervision/overdue";
     }
 }

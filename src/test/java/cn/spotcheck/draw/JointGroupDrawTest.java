@@ -79,7 +79,7 @@ class JointGroupDrawTest {
 
         assertThat(draw.get("jointGroup").asText()).isEqualTo(group);
         assertThat(draw.get("tasks").findValuesAsText("name")).containsExactly("货运资质联合抽查", "货运车辆技术联合抽查");
-        assertThat(draw.get("jointNote").asText()).contains("联合抽查", "“货运资质联合抽查”", "“货运车辆技术联合抽查”", "进一次门、查多项事");
+        assertThat(draw.get("note").asText()).contains("联合抽查", "“货运资质联合抽查”", "“货运车辆技术联合抽查”", "进一次门、查多项事");
 
         // Each target once, only from the union, with the items of every task whose scope holds it.
         JsonNode targets = draw.get("targets");

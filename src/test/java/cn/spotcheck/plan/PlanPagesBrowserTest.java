@@ -84,6 +84,8 @@ class PlanPagesBrowserTest {
         }
         try (Browser browser = new Browser()) {
             WebDriver page = browser.openAs("http://localhost:" + port + "/plans?year=2027", "fagui");
+            // Under a full build's load the list may still be loading when the login redirect returns.
+            browser.await().until(d -> !d.findElements(By.linkText(title)).isEmpty());
             page.findElement(By.linkText(title)).click();
             browser.await().until(d -> "已发布".equals(d.findElement(By.id("plan-status")).getText()));
             assertThat(page.findElement(By.cssSelector("table.reviews")).getText()).contains("fazhi", "sifa", "通过", "同意");
