@@ -49,8 +49,14 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Waits up to 30 s, looking again when the page was replaced under the finger (a redirect or reload still under
+     * way on a busy machine leaves the element just found stale): a person would simply look again too.
+     */
     public WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Opens a platform page as {@code user} (demo password): the platform sends the browser to its login form first. */

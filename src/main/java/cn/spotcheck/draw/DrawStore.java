@@ -182,6 +182,14 @@ class DrawStore {
                 new TypeReference<LinkedHashMap<String, java.math.BigDecimal>>() { });
     }
 
+    java.util.Map<Long, Integer> candidatesByTask(java.util.Collection<Long> taskIds) {
+        java.util.Map<Long, Integer> candidates = new java.util.HashMap<>();
+        jdbc.query("select task_id, candidate_count from spotcheck.draw_record where task_id = any(?)", rs -> {
+            candidates.put(rs.getLong(1), rs.getInt(2));
+        }, (Object) taskIds.toArray(Long[]::new));
+        return candidates;
+    }
+
     List<StratumDraw> strata(long drawId) {
         return read(jdbc.queryForObject("select strata::text from spotcheck.draw_record where id = ?", String.class, drawId),
                 new TypeReference<List<StratumDraw>>() { });

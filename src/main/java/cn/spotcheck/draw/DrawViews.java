@@ -57,6 +57,14 @@ public class DrawViews {
         return view(store.requireByTask(taskId));
     }
 
+    /**
+     * The targets in scope of each task drawn (its draw's candidates): what its ratio was applied to. A joint group's
+     * draw counts for the task whose process drew it.
+     */
+    public java.util.Map<Long, Integer> candidatesByTask(java.util.Collection<Long> taskIds) {
+        return store.candidatesByTask(taskIds);
+    }
+
     public DrawView byId(long drawId) {
         return view(store.requireById(drawId));
     }

@@ -99,6 +99,19 @@ public class FollowUps {
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
             rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9));
 
+    /**
+     * Every follow-up's state by inspection code, for the statistics: {@code OPEN}, {@code CLOSED}, or
+     * {@code ACKNOWLEDGED} for a handover or referral the receiving authority has acknowledged (closed).
+     */
+    public java.util.Map<String, String> states() {
+        java.util.Map<String, String> states = new java.util.HashMap<>();
+        jdbc.query("select inspection_code, case when status = 'OPEN' then 'OPEN' when kind in ('HANDOVER', 'REFERRAL') "
+                + "then 'ACKNOWLEDGED' else 'CLOSED' end from spotcheck.follow_up", rs -> {
+            states.put(rs.getString(1), rs.getString(2));
+        });
+        return states;
+    }
+
     public List<FollowUpView> open() {
         return jdbc.query(SELECT + "where status = 'OPEN' order by opened_at", VIEW);
     }

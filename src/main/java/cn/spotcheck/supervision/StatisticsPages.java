@@ -33,12 +33,12 @@ import cn.spotcheck.system.ApiException;
 @PreAuthorize("hasAnyAuthority('supervision', 'camunda-admin')")
 class StatisticsPages {
 
-    private static final List<String> HEADER = List.of("部门", "抽查任务", "抽取户数", "已检查", "检查完成率", "已公示", "按时公示",
-            "按时公示率", "发现问题", "问题发现率", "后续处置未办结");
+    private static final List<String> HEADER = List.of("部门", "抽查任务", "范围内对象", "抽取户数", "实际抽取比例", "已检查", "检查完成率",
+            "已公示", "按时公示", "按时公示率", "发现问题", "问题发现率", "后续处置未办结", "后续处置已办结", "移交移送已签收");
     private static final List<BarChart.Series> SERIES = List.of(new BarChart.Series("抽取", "#9aa5b1"),
             new BarChart.Series("已检查", "#3b82c4"), new BarChart.Series("已公示", "#2f9e5b"), new BarChart.Series("发现问题", "#b22222"));
     private static final List<String> CELL_HEADER = List.of("部门", "检查事项", "抽取时信用等级", "检查结果", "抽取户数", "已检查", "已公示", "按时公示",
-            "发现问题", "后续处置未办结");
+            "发现问题", "后续处置未办结", "后续处置已办结", "移交移送已签收");
 
     private final SupervisionStatistics statistics;
     private final SupervisionReports reports;
@@ -137,11 +137,13 @@ class StatisticsPages {
                 sink -> figures.rows().forEach(r -> sink.accept(List.of(r.department(), r.itemCode(),
                         r.creditLevel() == null ? "未记录" : r.creditLevel(), r.resultCategory() == null ? "尚无结果" : r.resultCategory(),
                         r.counts().dispatched(), r.counts().inspected(), r.counts().published(), r.counts().publishedOnTime(),
-                        r.counts().withFindings(), r.counts().followUpsOpen()))));
+                        r.counts().withFindings(), r.counts().followUpsOpen(), r.counts().followUpsClosed(),
+                        r.counts().handoversAcknowledged()))));
     }
 
     private static List<Object> row(DepartmentFigures d) {
-        return List.of(d.department(), d.tasks(), d.drawn(), d.inspected(), d.inspectedRate(), d.published(), d.publishedOnTime(),
-                d.publishedOnTimeRate(), d.withFindings(), d.discoveryRate(), d.followUpsOpen());
+        return List.of(d.department(), d.tasks(), d.inScope(), d.drawn(), d.drawnRate(), d.inspected(), d.inspectedRate(), d.published(),
+                d.publishedOnTime(), d.publishedOnTimeRate(), d.withFindings(), d.discoveryRate(), d.followUpsOpen(), d.followUpsClosed(),
+                d.handoversAcknowledged());
     }
 }

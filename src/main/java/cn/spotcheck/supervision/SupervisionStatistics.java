@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.draw.DrawViews;
 import cn.spotcheck.followup.FollowUps;
 import cn.spotcheck.inspection.InspectionFigures;
 import cn.spotcheck.inspection.ResultCategories;
@@ -29,9 +30,11 @@ public class SupervisionStatistics {
     private final InspectionFigures inspections;
     private final FollowUps followUps;
     private final ResultCategories categories;
+    private final DrawViews draws;
     private final Executor concurrent;
 
-    SupervisionStatistics(AnnualPlans plans, InspectionFigures inspections, FollowUps followUps, ResultCategories categories) {
+    SupervisionStatistics(AnnualPlans plans, InspectionFigures inspections, FollowUps followUps, ResultCategories categories, DrawViews draws) {
+        this.draws = draws;
         this.plans = plans;
         this.inspections = inspections;
         this.followUps = followUps;
@@ -46,7 +49,8 @@ public class SupervisionStatistics {
     /** The year without the officers' shares (the API, the export, the assessment). */
     public YearFigures departments(int year) {
         Map<Long, String> departmentOfTask = tasksOf(year);
-        return new YearFigures(year, departmentOfTask, cells(departmentOfTask), List.of(), categoryNames());
+        return new YearFigures(year, departmentOfTask, draws.candidatesByTask(departmentOfTask.keySet()), cells(departmentOfTask), List.of(),
+                categoryNames());
     }
 
     /**
@@ -58,14 +62,15 @@ public class SupervisionStatistics {
         CompletableFuture<List<InspectionFigures.OfficerCounts>> officers = CompletableFuture.supplyAsync(
                 () -> inspections.byOfficer(departmentOfTask.keySet(), BureauTime.today()), concurrent);
         List<InspectionFigures.Cell> cells = cells(departmentOfTask);
-        return new YearFigures(year, departmentOfTask, cells, officers.join(), categoryNames());
+        return new YearFigures(year, departmentOfTask, draws.candidatesByTask(departmentOfTask.keySet()), cells, officers.join(),
+                categoryNames());
     }
 
     private List<InspectionFigures.Cell> cells(Map<Long, String> departmentOfTask) {
         if (departmentOfTask.isEmpty()) {
             return List.of();
         }
-        return inspections.cells(departmentOfTask.keySet(), followUps.open().stream().map(FollowUps.FollowUpView::inspectionCode).toList());
+        return inspections.cells(departmentOfTask.keySet(), followUps.states());
     }
 
     private List<String> categoryNames() {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.spotcheck.inspection.InspectionFigures;
@@ -22,9 +21,10 @@ import cn.spotcheck.inspection.InspectionFigures.Counts;
  * inspections), so narrowing it to one department or one item is done here, without asking the database again.
  *
  * @param departmentOfTask each published task with its lead department
+ * @param inScope          each drawn task's candidates at the draw (what its ratio was applied to)
  * @param categories       the result categories in their own order
  */
-public record YearFigures(int year, Map<Long, String> departmentOfTask, List<Cell> cells,
+public record YearFigures(int year, Map<Long, String> departmentOfTask, Map<Long, Integer> inScope, List<Cell> cells,
                           List<InspectionFigures.OfficerCounts> officerCounts, List<String> categories) {
 
     /** One officer's share in the year (or in the department shown). */
@@ -64,22 +64,30 @@ public record YearFigures(int year, Map<Long, String> departmentOfTask, List<Cel
                 keptTasks.put(task, d);
             }
         });
-        return new YearFigures(year, keptTasks, kept,
+        return new YearFigures(year, keptTasks, inScope, kept,
                 officerCounts.stream().filter(o -> keptTasks.containsKey(o.taskId())).toList(), categories);
     }
 
     /** One row per department, by name. */
     public List<DepartmentFigures> departments() {
         Map<String, Long> tasks = new TreeMap<>();
-        departmentOfTask.values().forEach(d -> tasks.merge(d, 1L, Long::sum));
-        Map<String, Counts> counts = sum(c -> departmentOfTask.get(c.taskId()));
+        Map<String, Long> scopes = new HashMap<>();
+        departmentOfTask.forEach((task, d) -> {
+            tasks.merge(d, 1L, Long::sum);
+            scopes.merge(d, (long) inScope.getOrDefault(task, 0), Long::sum);
+        });
+        Map<String, Counts> counts = new HashMap<>();
+        cells.forEach(c -> counts.merge(departmentOfTask.get(c.taskId()), c.counts(), Counts::plus));
         List<DepartmentFigures> rows = new ArrayList<>();
-        tasks.forEach((department, n) -> rows.add(DepartmentFigures.of(department, n, counts.getOrDefault(department, Counts.NONE))));
+        tasks.forEach((department, n) -> rows.add(DepartmentFigures.of(department, n, scopes.get(department),
+                counts.getOrDefault(department, Counts.NONE))));
         return rows;
     }
 
     public DepartmentFigures total() {
-        return DepartmentFigures.of("合计", departmentOfTask.size(), cells.stream().map(Cell::counts).reduce(Counts.NONE, Counts::plus));
+        return DepartmentFigures.of("合计", departmentOfTask.size(),
+                departmentOfTask.keySet().stream().mapToLong(task -> inScope.getOrDefault(task, 0)).sum(),
+                cells.stream().map(Cell::counts).reduce(Counts.NONE, Counts::plus));
     }
 
     /** Per credit level at the draw, lowest risk first, not recorded last. */
@@ -130,12 +138,6 @@ public record YearFigures(int year, Map<Long, String> departmentOfTask, List<Cel
     /** A category's place in the standard order; none yet comes first. */
     private int categoryOrder(String category) {
         return category == null ? -1 : categories.indexOf(category) < 0 ? categories.size() : categories.indexOf(category);
-    }
-
-    private Map<String, Counts> sum(Function<Cell, String> key) {
-        Map<String, Counts> sums = new HashMap<>();
-        cells.forEach(c -> sums.merge(key.apply(c), c.counts(), Counts::plus));
-        return sums;
     }
 
     private static Share share(String name, Cell c) {

@@ -13,7 +13,7 @@ class DepartmentScoreTest {
 
     @Test
     void eachPartEarnsItsShareOfItsWeight() {
-        DepartmentFigures figures = DepartmentFigures.of("公路管理科", 2, new InspectionFigures.Counts(50, 40, 30, 27, 6, 3));
+        DepartmentFigures figures = DepartmentFigures.of("公路管理科", 2, 1000, new InspectionFigures.Counts(50, 40, 30, 27, 6, 3, 2, 1));
         DepartmentScore score = DepartmentScore.of(figures, new DepartmentScore.Counts(1, 0, 2, 1), WEIGHTS);
 
         assertThat(score.parts()).extracting(DepartmentScore.Part::measured).containsExactly("0 / 1", "40 / 50", "27 / 30", "3 / 6", "1 / 2");
@@ -24,7 +24,7 @@ class DepartmentScoreTest {
 
     @Test
     void aYearWithNothingToMeasureIsFullyMet() {
-        DepartmentScore score = DepartmentScore.of(DepartmentFigures.of("港航管理科", 0, InspectionFigures.Counts.NONE),
+        DepartmentScore score = DepartmentScore.of(DepartmentFigures.of("港航管理科", 0, 0, InspectionFigures.Counts.NONE),
                 new DepartmentScore.Counts(0, 0, 0, 0), WEIGHTS);
         assertThat(score.parts()).extracting(DepartmentScore.Part::measured).containsOnly("无");
         assertThat(score.score()).isEqualTo(100.0);

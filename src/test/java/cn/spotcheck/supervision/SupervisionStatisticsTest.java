@@ -82,6 +82,8 @@ class SupervisionStatisticsTest {
             long taskId = row.get("department").asText().equals("公路管理科") ? freight : repair;
             assertThat(row.get("tasks").asLong()).isEqualTo(1);
             assertFigures(row, inspections.ofTask(taskId));
+            assertThat(row.get("inScope").asLong()).as("the draw's candidates").isEqualTo(http.withBasicAuth("fagui", "demo")
+                    .getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class).get("candidateCount").asLong());
         }
         assertThat(rows.get(0).get("withFindings").asLong()).as("the walk made one finding").isEqualTo(1);
         assertThat(rows.get(0).get("followUpsOpen").asLong()).as("its rectification is under way").isEqualTo(1);
@@ -128,9 +130,9 @@ class SupervisionStatisticsTest {
                 new java.io.ByteArrayInputStream(export.getBody()))) {
             List<List<String>> sheet = workbook.getFirstSheet().read().stream()
                     .map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
-            assertThat(sheet.get(0)).startsWith("部门", "抽查任务", "抽取户数");
+            assertThat(sheet.get(0)).startsWith("部门", "抽查任务", "范围内对象", "抽取户数");
             assertThat(sheet.get(1).get(0)).isEqualTo("公路管理科");
-            assertThat(Long.parseLong(sheet.get(1).get(2).replaceAll("\\.0$", ""))).isEqualTo(rows.get(0).get("drawn").asLong());
+            assertThat(Long.parseLong(sheet.get(1).get(3).replaceAll("\\.0$", ""))).isEqualTo(rows.get(0).get("drawn").asLong());
             assertThat(sheet.get(3).get(0)).isEqualTo("合计");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -206,6 +208,10 @@ class SupervisionStatisticsTest {
                 && !LocalDate.ofInstant(i.publishedAt(), BureauTime.ZONE).isAfter(i.publicationDueDate())).count());
         assertThat(row.get("withFindings").asLong()).isEqualTo(all.stream().filter(i -> findings.contains(i.resultCategory())).count());
         assertThat(row.get("followUpsOpen").asLong()).isEqualTo(all.stream().filter(i -> open.contains(i.code())).count());
+        assertThat(row.get("followUpsClosed").asLong()).isEqualTo(all.stream().map(i -> followUps.of(i.code()))
+                .filter(f -> f != null && "CLOSED".equals(f.status())).count());
+        assertThat(row.get("handoversAcknowledged").asLong()).isEqualTo(all.stream().map(i -> followUps.of(i.code()))
+                .filter(f -> f != null && "CLOSED".equals(f.status()) && !"RECTIFICATION".equals(f.kind())).count());
     }
 
     private long dispatched(String department, String item, String category, double ratio) {
