@@ -21,6 +21,10 @@ class JsonAuthenticationFailures implements AuthenticationEntryPoint, AccessDeni
      */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof org.springframework.security.authentication.LockedException) {
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, e.getMessage());
+            return;
+        }
         if (BrowserRequests.fromBrowser(request)) {
             if ("navigate".equals(request.getHeader("Sec-Fetch-Mode"))) {
                 response.sendRedirect(request.getContextPath() + "/login");

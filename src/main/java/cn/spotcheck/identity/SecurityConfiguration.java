@@ -36,6 +36,9 @@ import cn.spotcheck.system.TaskForms;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The session attribute the login page reads a lockout's message from. */
+    static final String LOCK_MESSAGE = "loginLockMessage";
+
     @Bean
     @Order(1)
     SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
@@ -71,7 +74,14 @@ class SecurityConfiguration {
                                 "/css", "/js", "/img", "/favicon.ico")).permitAll()
                         .requestMatchers(request -> "/".equals(pathOf(request))).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler((request, response, e) -> {
+                    // A locked account is told so, and until when, on the login page.
+                    boolean locked = e instanceof org.springframework.security.authentication.LockedException;
+                    if (locked) {
+                        request.getSession().setAttribute(LOCK_MESSAGE, e.getMessage());
+                    }
+                    response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+                }))
                 .logout(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
                 .build();
