@@ -146,11 +146,15 @@ public final class Fixtures {
 
     private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    /** As a browser posts a page's form: the session and CSRF token of {@code pagePath}, then the form to {@code postPath}. */
+    /**
+     * As a browser posts a page's form: the session and CSRF token of {@code pagePath}, then the form to {@code postPath};
+     * {@code user} null: someone not logged in (the login form itself).
+     */
     public static org.springframework.http.ResponseEntity<String> postPageForm(TestRestTemplate http, String user, String pagePath,
                                                                                String postPath,
                                                                                org.springframework.util.MultiValueMap<String, String> form) {
-        org.springframework.http.ResponseEntity<String> page = http.withBasicAuth(user, "demo").getForEntity(pagePath, String.class);
+        TestRestTemplate as = user == null ? http : http.withBasicAuth(user, "demo");
+        org.springframework.http.ResponseEntity<String> page = as.getForEntity(pagePath, String.class);
         java.util.regex.Matcher token = CSRF.matcher(page.getBody());
         if (!token.find()) {
             throw new AssertionError(pagePath + " 没有 CSRF 令牌");
@@ -159,7 +163,7 @@ public final class Fixtures {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
         headers.add(org.springframework.http.HttpHeaders.COOKIE, page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0]);
-        return http.withBasicAuth(user, "demo").exchange(postPath, org.springframework.http.HttpMethod.POST,
+        return as.exchange(postPath, org.springframework.http.HttpMethod.POST,
                 new org.springframework.http.HttpEntity<>(form, headers), String.class, Map.of());
     }
 }

@@ -2,7 +2,6 @@ package cn.spotcheck;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,8 +41,8 @@ public final class Tasklist {
     /** Opens the first task in {@code filter} whose entry shows {@code text}, and claims it. */
     public Tasklist openAndClaim(String filter, String text) {
         clickText(filter);
-        // Tasklist redraws its list as it refreshes: look again whenever an entry goes stale under the finger.
-        browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+        // Tasklist redraws its list as it refreshes: await() looks again whenever an entry goes stale under the finger.
+        browser.await().until(d -> {
             WebElement entry = d.findElements(By.cssSelector(".tasks-list li")).stream()
                     .filter(li -> li.getText().contains(text)).findFirst().orElse(null);
             if (entry == null) {
@@ -67,7 +66,7 @@ public final class Tasklist {
 
     /** The form field whose label starts with {@code label}. */
     public WebElement field(String label) {
-        return browser.await().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+        return browser.await().until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
                 .filter(f -> f.getText().startsWith(label)).findFirst().orElse(null));
     }
 
@@ -83,7 +82,7 @@ public final class Tasklist {
      * key, or at once when the field loses focus.
      */
     public Tasklist type(String label, String text) {
-        browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        browser.await().until(d -> {
             WebElement input = field(label).findElement(By.cssSelector("textarea, input"));
             if (!text.equals(input.getAttribute("value"))) {
                 scrollTo(input);

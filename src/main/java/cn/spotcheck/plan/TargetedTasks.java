@@ -13,8 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.CandidateScan;
-import cn.spotcheck.catalog.ItemList;
-import cn.spotcheck.catalog.ItemView;
 import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.system.ApiException;
 import cn.spotcheck.system.FieldMessage;
@@ -34,13 +32,13 @@ public class TargetedTasks {
 
     private final AnnualPlans plans;
     private final SpotCheckTaskRepository tasks;
-    private final ItemList items;
+    private final TaskRules rules;
     private final CandidateScan targets;
 
-    TargetedTasks(AnnualPlans plans, SpotCheckTaskRepository tasks, ItemList items, CandidateScan targets) {
+    TargetedTasks(AnnualPlans plans, SpotCheckTaskRepository tasks, TaskRules rules, CandidateScan targets) {
         this.plans = plans;
         this.tasks = tasks;
-        this.items = items;
+        this.rules = rules;
         this.targets = targets;
     }
 
@@ -61,13 +59,8 @@ public class TargetedTasks {
         if (title.isEmpty() || title.length() > 200) {
             errors.add(new FieldMessage("name", "任务名称不能为空，且不超过 200 个字符"));
         }
-        List<String> codes = itemCodes == null ? List.of() : List.copyOf(new LinkedHashSet<>(itemCodes.stream()
-                .filter(c -> c != null && !c.isBlank()).map(String::strip).toList()));
-        if (codes.isEmpty()) {
-            errors.add(new FieldMessage("itemCodes", "至少选择一个检查事项（清单之外无检查）"));
-        }
-        codes.stream().filter(c -> items.byCode(c).filter(ItemView::active).isEmpty()).findFirst().ifPresent(c ->
-                errors.add(new FieldMessage("itemCodes", "检查事项 " + c + " 不在随机抽查事项清单中（清单之外无检查）")));
+        List<String> codes = TaskRules.clean(itemCodes);
+        rules.listedItems(codes, errors);
         List<Long> ids = targetIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(targetIds));
         Map<Long, CandidateScan.TargetIdentity> found = targets.identities(ids);
         if (ids.isEmpty() || ids.size() > MAX_TARGETS) {

@@ -59,15 +59,8 @@ class TaskRules {
             errors.add(new FieldMessage("name", "任务名称不能超过 200 个字符"));
         }
 
-        List<ItemView> taskItems = new ArrayList<>();
         List<String> codes = clean(in.itemCodes());
-        if (codes.isEmpty()) {
-            errors.add(new FieldMessage("itemCodes", "至少选择一个检查事项（清单之外无检查）"));
-        }
-        for (String code : codes) {
-            items.byCode(code).filter(ItemView::active).ifPresentOrElse(taskItems::add,
-                    () -> errors.add(new FieldMessage("itemCodes", "检查事项 " + code + " 不在随机抽查事项清单中（清单之外无检查）")));
-        }
+        List<ItemView> taskItems = listedItems(codes, errors);
 
         TaskInput.Filter filter = in.targetFilter() == null ? new TaskInput.Filter(null, null, null) : in.targetFilter();
         List<String> categories = clean(filter.categories());
@@ -195,7 +188,21 @@ class TaskRules {
         }
     }
 
-    private static List<String> clean(List<String> values) {
+    /** A task's items: at least one, each active in the current list (清单之外无检查); refusals go to {@code errors}. */
+    List<ItemView> listedItems(List<String> codes, List<FieldMessage> errors) {
+        List<ItemView> listed = new ArrayList<>();
+        if (codes.isEmpty()) {
+            errors.add(new FieldMessage("itemCodes", "至少选择一个检查事项（清单之外无检查）"));
+        }
+        for (String code : codes) {
+            items.byCode(code).filter(ItemView::active).ifPresentOrElse(listed::add,
+                    () -> errors.add(new FieldMessage("itemCodes", "检查事项 " + code + " 不在随机抽查事项清单中（清单之外无检查）")));
+        }
+        return listed;
+    }
+
+    /** The values given, stripped, without blanks and repeats, in their order. */
+    static List<String> clean(List<String> values) {
         List<String> result = new ArrayList<>();
         if (values != null) {
             for (String v : values) {

@@ -87,7 +87,7 @@ public class RiskWarnings {
 
     private List<Warning> categoryWarnings() {
         LocalDate today = BureauTime.today();
-        LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        LocalDate quarter = SupervisionReports.quarterStart(today);
         LocalDate previous = quarter.minusMonths(3);
         Set<String> findings = categories.all().stream().filter(ResultCategories.Category::finding).map(ResultCategories.Category::name)
                 .collect(Collectors.toSet());

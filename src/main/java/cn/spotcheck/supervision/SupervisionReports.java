@@ -70,6 +70,11 @@ class SupervisionReports {
         return (day.getMonthValue() - 1) / 3 + 1;
     }
 
+    /** The first day of the quarter {@code day} falls in. */
+    static LocalDate quarterStart(LocalDate day) {
+        return LocalDate.of(day.getYear(), (quarterOf(day) - 1) * 3 + 1, 1);
+    }
+
     private static String reference(int year, Integer quarter) {
         return quarter == null ? "report:" + year : "report:" + year + "-Q" + quarter;
     }

@@ -24,6 +24,7 @@ import cn.spotcheck.identity.CurrentUser;
 import cn.spotcheck.plan.PlanView;
 import cn.spotcheck.plan.TargetedTasks;
 import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.system.AdvisoryLock;
 import cn.spotcheck.system.ApiException;
 
 /**
@@ -54,8 +55,9 @@ class WarningPages {
     String page(Model model) {
         List<RiskWarnings.Warning> today = warnings.today();
         List<PlanView> plans = targetedTasks.plansOpenToTargetedTasks();
+        List<ItemView> current = items.current();
         Map<String, Long> plansPreferred = new HashMap<>();
-        today.forEach(w -> preferredPlan(w, plans).ifPresent(p -> plansPreferred.put(w.reference(), p)));
+        today.forEach(w -> preferredPlan(applying(current, w), plans).ifPresent(p -> plansPreferred.put(w.reference(), p)));
         model.addAttribute("warnings", today);
         model.addAttribute("rules", warnings.ruleTexts());
         model.addAttribute("plans", plans);
@@ -72,13 +74,12 @@ class WarningPages {
                     @RequestParam(name = "planId", required = false) String planId, RedirectAttributes redirect) {
         RiskWarnings.Warning warning = warnings.find(reference == null ? "" : reference.strip()).orElseThrow(() ->
                 ApiException.badRequest("reference", "该预警已不存在（预警按当天的数据计算），请刷新页面后再选择"));
-        jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, 0x7A5D, warning.reference().hashCode());
+        AdvisoryLock.holdUntilCommit(jdbc, "spotcheck.risk-warning:" + warning.reference());
         Long existing = answered().get(warning.reference());
         if (existing != null) {
             throw ApiException.conflict("reference", "该预警已转为定向抽查任务 " + existing + "，不再重复创建");
         }
-        List<String> codes = items.current().stream().filter(ItemView::active)
-                .filter(i -> i.categories().stream().anyMatch(warning.categories()::contains)).map(ItemView::code).toList();
+        List<String> codes = applying(items.current(), warning).stream().filter(ItemView::active).map(ItemView::code).toList();
         TaskView task = targetedTasks.add(planId == null || !planId.strip().matches("\\d{1,18}") ? null : Long.parseLong(planId.strip()),
                 "定向抽查：" + (RiskWarnings.TARGET.equals(warning.kind()) ? "多次发现问题的检查对象" : warning.subject()), codes, warning.targetIds(), "信用风险预警（" + warning.kindName() + "）：" + warning.detail());
         jdbc.update("insert into spotcheck.risk_warning_action (reference, task_id, acted_by, acted_at) values (?, ?, ?, ?)",
@@ -99,10 +100,14 @@ class WarningPages {
         return answered;
     }
 
-    /** The plan whose department owns the items that apply to the warning's categories, if one is open. */
-    private java.util.Optional<Long> preferredPlan(RiskWarnings.Warning warning, List<PlanView> plans) {
-        List<String> departments = items.current().stream().filter(i -> i.categories().stream().anyMatch(warning.categories()::contains))
-                .map(ItemView::department).toList();
+    /** The items of the list that apply to the warning's target categories. */
+    private static List<ItemView> applying(List<ItemView> items, RiskWarnings.Warning warning) {
+        return items.stream().filter(i -> i.categories().stream().anyMatch(warning.categories()::contains)).toList();
+    }
+
+    /** The plan whose department owns {@code applying} items, if one is open; else the first open one. */
+    private static java.util.Optional<Long> preferredPlan(List<ItemView> applying, List<PlanView> plans) {
+        List<String> departments = applying.stream().map(ItemView::department).toList();
         return plans.stream().filter(p -> departments.contains(p.department())).map(PlanView::id).findFirst()
                 .or(() -> plans.stream().map(PlanView::id).findFirst());
     }

@@ -3,6 +3,7 @@ package cn.spotcheck.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,25 +29,10 @@ class LoginLockoutTest {
     @Autowired
     IdentityService identityService;
 
-    /** As the login page's form posts it: its session and CSRF token, then the user name and password. */
+    /** The login page's form, posted as a browser does, and the page it ends on. */
     private String formLogin(String user, String password) {
-        ResponseEntity<String> page = http.getForEntity("/login", String.class);
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
-        assertThat(token.find()).isTrue();
-        org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", password);
-        form.add("_csrf", token.group(1));
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(org.springframework.http.HttpHeaders.COOKIE, page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0]);
-        ResponseEntity<String> answer = http.postForEntity("/login", new org.springframework.http.HttpEntity<>(form, headers), String.class);
-        String location = answer.getHeaders().getFirst(org.springframework.http.HttpHeaders.LOCATION);
-        if (location != null) {
-            headers.remove(org.springframework.http.HttpHeaders.CONTENT_TYPE);
-            return http.exchange(location, org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class).getBody();
-        }
-        return answer.getBody();
+        return cn.spotcheck.Fixtures.postPageForm(http, null, "/login", "/login", new org.springframework.util.LinkedMultiValueMap<>(
+                java.util.Map.of("username", List.of(user), "password", List.of(password)))).getBody();
     }
 
     @Test

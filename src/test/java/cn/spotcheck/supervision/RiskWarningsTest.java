@@ -114,7 +114,7 @@ class RiskWarningsTest {
     @Test
     void aCategoryWhoseDiscoveryRateRoseThisQuarterIsWarnedOf() {
         LocalDate today = BureauTime.today();
-        LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        LocalDate quarter = SupervisionReports.quarterStart(today);
         long[] targets = {Fixtures.someTarget(http, "公路货运"), Fixtures.someTarget(http, "机动车维修")};
         // 预警甲: 1 in 10 last quarter, 5 in 10 this quarter. 预警乙: 2 in 10 both times.
         results("预警甲", quarter.minusMonths(3), 10, 1, targets[0]);
