@@ -70,8 +70,10 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(under("/public", "/actuator/health", "/actuator/info", "/login", "/error",
+                        .requestMatchers(under("/public", "/actuator/health", "/login", "/error",
                                 "/css", "/js", "/img", "/favicon.ico")).permitAll()
+                        // The rest of the actuator tells how the platform is built and configured: administrators only.
+                        .requestMatchers(under("/actuator")).hasAuthority(Roles.ADMIN)
                         .requestMatchers(request -> "/".equals(pathOf(request))).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler((request, response, e) -> {

@@ -98,19 +98,41 @@ class CrossSiteRequestTest {
         return new HttpEntity<>(body, headers);
     }
 
+    @Test
+    void theSessionCookieIsKeptFromScriptsAndOtherSitesAndSecureBehindTls() {
+        String plain = sessionCookie(loginAnswer("fagui"));
+        assertThat(plain).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+        // Behind the reverse proxy that ends TLS (it tells the scheme in X-Forwarded-Proto), the cookie travels over https only.
+        HttpResponse<String> behindTls = loginAnswer("fagui", "X-Forwarded-Proto", "https");
+        assertThat(sessionCookie(behindTls)).contains("HttpOnly").contains("SameSite=Lax").contains("Secure");
+        assertThat(behindTls.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).startsWith("https://"));
+    }
+
+    private static String sessionCookie(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    }
+
     /** Logs in through the login page as a browser does (without following the redirect); returns the session cookies. */
     private List<String> login(String user) {
+        return loginAnswer(user).headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList();
+    }
+
+    private HttpResponse<String> loginAnswer(String user, String... headers) {
         ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);
         List<String> cookies = loginPage.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList();
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.getBody());
         assertThat(token.find()).isTrue();
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", String.join("; ", cookies))
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
-                            + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                            + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(302);
-            return answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList();
+            return answer;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
