@@ -202,6 +202,60 @@ class EngineGuardTest {
         assertThat(inspections.get(inspection.getBusinessKey()).presentOfficers()).containsExactly("zf002", "zf001");
     }
 
+    /**
+     * What the engine's API shows an officer: the tasks, variables and history of the inspections they were drawn
+     * for, nothing of another's, and of the users only themselves. Variables of a running inspection are changed by
+     * administrators alone.
+     */
+    @Test
+    void anOfficerSeesOnlyTheInspectionsTheyWereDrawnFor() {
+        ProcessInstance inspection = newInspection();
+        Task onSite = onSiteTaskOf(inspection);
+        String instance = inspection.getId();
+        TestRestTemplate drawn = http.withBasicAuth("zf001", "demo");
+        TestRestTemplate other = http.withBasicAuth("zf009", "demo");
+
+        assertThat(ids(drawn, "/engine-rest/task?processInstanceId=" + instance)).containsExactly(onSite.getId());
+        assertThat(ids(drawn, "/engine-rest/variable-instance?processInstanceIdIn=" + instance)).isNotEmpty();
+        assertThat(drawn.getForEntity("/engine-rest/task/" + onSite.getId() + "/variables", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(ids(other, "/engine-rest/task?processInstanceId=" + instance)).isEmpty();
+        assertThat(other.getForEntity("/engine-rest/task/" + onSite.getId(), JsonNode.class).getStatusCode().value()).isIn(403, 404);
+        assertThat(other.getForEntity("/engine-rest/task/" + onSite.getId() + "/variables", JsonNode.class).getStatusCode().value())
+                .isIn(403, 404);
+        assertThat(other.getForEntity("/engine-rest/process-instance/" + instance + "/variables", JsonNode.class).getStatusCode().value())
+                .isIn(403, 404);
+        assertThat(ids(other, "/engine-rest/process-instance?processInstanceIds=" + instance)).isEmpty();
+        assertThat(ids(other, "/engine-rest/variable-instance?processInstanceIdIn=" + instance)).isEmpty();
+        for (String history : List.of("task", "process-instance", "variable-instance", "activity-instance", "detail")) {
+            assertThat(ids(other, "/engine-rest/history/" + history + "?processInstanceId=" + instance)).as(history).isEmpty();
+        }
+        assertThat(ids(other, "/engine-rest/user")).containsExactly("zf009");
+        assertThat(ids(other, "/engine-rest/group")).doesNotContain(Roles.ADMIN, Roles.LEGAL);
+        assertThat(ids(other, "/engine-rest/authorization")).isEmpty();
+
+        // Only an administrator changes a running inspection's variables, whoever else asks.
+        for (String user : List.of("zf001", "fagui", "ducha", "sifa")) {
+            assertRefused(http.withBasicAuth(user, "demo").exchange("/engine-rest/process-instance/" + instance + "/variables/targetId",
+                    HttpMethod.PUT, json(Map.of("value", 1, "type", "Long")), JsonNode.class));
+        }
+        assertThat(runtimeService.getVariable(instance, "targetId")).isEqualTo(targetId);
+        assertThat(http.withBasicAuth("admin", "demo").exchange("/engine-rest/process-instance/" + instance + "/variables/note",
+                HttpMethod.PUT, json(Map.of("value", "管理员修复", "type", "String")), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** The ids of a list the engine's API answers (an error answers none). */
+    private static List<String> ids(TestRestTemplate as, String path) {
+        ResponseEntity<JsonNode> answer = as.getForEntity(path, JsonNode.class);
+        List<String> ids = new ArrayList<>();
+        if (answer.getStatusCode().is2xxSuccessful()) {
+            answer.getBody().forEach(row -> ids.add(row.path("id").asText()));
+        }
+        return ids;
+    }
+
     private static void assertDateRefused(ResponseEntity<JsonNode> answer, String field, String words) {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("field").asText()).isEqualTo(field);
