@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /** The request again, with the body the guard already read. */
-final class CachedBody extends HttpServletRequestWrapper {
+public final class CachedBody extends HttpServletRequestWrapper {
     private final byte[] body;
 
-    CachedBody(HttpServletRequest request, byte[] body) {
+    public CachedBody(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

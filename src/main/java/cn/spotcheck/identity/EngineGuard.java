@@ -22,9 +22,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -113,7 +110,7 @@ class EngineGuard extends OncePerRequestFilter {
                     + "单个不超过 10 MB）请在检查记录页的“上传证据”处上传，平台核对文件后记入检查记录", null);
             return;
         }
-        Authentication who = caller(request, engine.group(1));
+        Authentication who = EngineCallers.of(request, identityService, engine.group(1));
         if (who == null || who.getGroupIds() != null && who.getGroupIds().contains(Roles.ADMIN)) {
             // Unauthenticated calls are the engine's to refuse; administrators may repair anything.
             chain.doFilter(request, response);
@@ -166,22 +163,6 @@ class EngineGuard extends OncePerRequestFilter {
             refuse(answer, 409, "OptimisticLockingException", "该任务刚被其他人办理或修改，请刷新任务列表后重试", null);
         }
         answer.copyBodyToResponse();
-    }
-
-    /**
-     * Who calls: the engine REST API's Basic authentication has already told the engine; Tasklist's own API keeps
-     * its user in the webapps' session.
-     */
-    private Authentication caller(HttpServletRequest request, String webappEngine) {
-        Authentication engineCaller = identityService.getCurrentAuthentication();
-        if (engineCaller != null || webappEngine == null || request.getSession(false) == null) {
-            return engineCaller;
-        }
-        Authentications inSession = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-        if (inSession != null && inSession.getAuthenticationForProcessEngine(webappEngine) instanceof UserAuthentication user) {
-            return new Authentication(user.getIdentityId(), user.getGroupIds());
-        }
-        return null;
     }
 
     /** The engine's words for two transactions changing the same task: the other one won. */

@@ -154,6 +154,10 @@ class RoleAccessTest {
             POST /supervision/notices                         admin supervision
             POST /supervision/reports                         admin supervision
             GET /warnings                                     admin legal supervision
+
+            GET /api/audit                                    admin supervision
+            GET /api/audit/verify                             admin supervision
+            GET /audit                                        admin supervision
             POST /warnings/targeted                           admin legal
             """;
 
