@@ -1,7 +1,9 @@
 package cn.spotcheck.identity;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,12 +13,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -123,6 +127,19 @@ class SecurityConfiguration {
         registration.setName("browser-requests");
         registration.addUrlPatterns("/api/*", "/engine-rest/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    /** Before any authentication, after the proxy's address is known (the connector's, before every filter). */
+    @Bean
+    FilterRegistrationBean<AddressThrottle> addressThrottle(JdbcTemplate jdbc,
+            @Value("${spotcheck.login.address-max-failures:30}") int maxFailures,
+            @Value("${spotcheck.login.address-window:PT10M}") Duration window,
+            @Value("${spotcheck.login.address-exempt:}") Set<String> exempt) {
+        FilterRegistrationBean<AddressThrottle> registration = new FilterRegistrationBean<>(new AddressThrottle(jdbc, maxFailures, window, exempt));
+        registration.setName("address-throttle");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
         return registration;
     }
 
