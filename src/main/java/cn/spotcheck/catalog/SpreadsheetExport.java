@@ -36,6 +36,10 @@ public final class SpreadsheetExport {
                 .body(body);
     }
 
+    static boolean looksLikeAFormula(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+    }
+
     static void write(OutputStream out, String sheetName, List<String> header, Consumer<Consumer<List<Object>>> rows) throws IOException {
         Workbook workbook = new Workbook(out, "随机抽查", "1.0");
         Worksheet sheet = workbook.newWorksheet(sheetName);
@@ -51,7 +55,13 @@ public final class SpreadsheetExport {
                     sheet.value(r[0], c, n);
                 } else if (v != null) {
                     // Codes stay text: an 18-digit code written as a number would lose its last digits in Excel.
-                    sheet.value(r[0], c, v.toString());
+                    String text = v.toString();
+                    sheet.value(r[0], c, text);
+                    if (looksLikeAFormula(text)) {
+                        // Written as text it is not run on opening; formatted as text it is not run either once someone
+                        // edits the cell (a name such as =HYPERLINK(...) typed into the directory stays a name).
+                        sheet.style(r[0], c).format("@").set();
+                    }
                 }
             }
             if (r[0] % 10_000 == 0) {

@@ -23,7 +23,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -89,6 +88,11 @@ class ApiExceptionHandler {
             String message = ControlCharacters.message(control.field);
             return status(HttpStatus.BAD_REQUEST, new ApiError(message, List.of(new FieldMessage(control.field, message))));
         }
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = JsonFields.path(mismatch);
+            String message = "字段 " + field + " 的值类型不对" + JsonFields.expected(mismatch.getTargetType());
+            return status(HttpStatus.BAD_REQUEST, new ApiError(message, List.of(new FieldMessage(field, message))));
+        }
         return status(HttpStatus.BAD_REQUEST, ApiError.of("请求内容无法解析，请检查 JSON 格式及字段类型（日期为 YYYY-MM-DD）"));
     }
 
@@ -100,11 +104,6 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return status(HttpStatus.METHOD_NOT_ALLOWED, ApiError.of("该地址不支持 " + e.getMethod() + " 请求"));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return status(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of("上传文件过大：每个文件不超过 60 MB"));
     }
 
     @ExceptionHandler(MultipartException.class)

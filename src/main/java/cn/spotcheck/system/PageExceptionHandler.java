@@ -49,7 +49,7 @@ class PageExceptionHandler {
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, request);
     }
 
-    private static ModelAndView page(HttpStatus status, String message, HttpServletRequest request) {
+    static ModelAndView page(HttpStatus status, String message, HttpServletRequest request) {
         String path = ErrorPages.shown(request.getRequestURI());
         return new ModelAndView("error", message == null ? Map.of("status", status.value(), "path", path)
                 : Map.of("status", status.value(), "path", path, "message", message), status);
