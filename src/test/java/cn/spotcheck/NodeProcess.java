@@ -46,8 +46,13 @@ public final class NodeProcess {
 
     /** Starts a node: data directory, task id, inspections expected, bare instances to start, then any settings. */
     public static NodeProcess launch(Path log, String... args) throws IOException {
+        return launch(log, PlatformNode.class, args);
+    }
+
+    /** Starts {@code main} (a class with a main method on the test classpath) with {@code args}. */
+    public static NodeProcess launch(Path log, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath(), PlatformNode.class.getName()));
+                "-Xmx512m", "-cp", classpath(), main.getName()));
         command.addAll(List.of(args));
         return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
     }

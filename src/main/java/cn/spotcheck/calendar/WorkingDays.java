@@ -23,15 +23,47 @@ public class WorkingDays {
     private final Path administratorDirectory;
     /** The schedules in force, where each came from, and the administrator's files left out. */
     private volatile HolidayScheduleLoader.Inventory loaded;
+    /** The directory's files and their times when last read, and when that was last compared. */
+    private volatile String loadedStamp;
+    private volatile long comparedAt;
 
     WorkingDays(@Value("${spotcheck.calendar.holidays-dir:${spotcheck.data-dir}/holidays}") Path administratorDirectory) {
         this.administratorDirectory = administratorDirectory;
-        this.loaded = HolidayScheduleLoader.load(administratorDirectory);
+        reload();
     }
 
     /** Re-reads the schedules, e.g. after an administrator added next year's notice. */
     public void reload() {
+        this.loadedStamp = stamp();
         this.loaded = HolidayScheduleLoader.load(administratorDirectory);
+        this.comparedAt = System.currentTimeMillis();
+    }
+
+    /**
+     * In a cluster the directory is shared and a schedule may be added on another node: at most every half minute the
+     * directory is looked at again, and read again if a file came, went or changed.
+     */
+    private void reloadIfChanged() {
+        long now = System.currentTimeMillis();
+        if (now - comparedAt < 30_000) {
+            return;
+        }
+        comparedAt = now;
+        if (!stamp().equals(loadedStamp)) {
+            reload();
+        }
+    }
+
+    private String stamp() {
+        if (!Files.isDirectory(administratorDirectory)) {
+            return "";
+        }
+        try (var files = Files.list(administratorDirectory)) {
+            return files.sorted().map(f -> f.getFileName() + "@" + f.toFile().lastModified() + "/" + f.toFile().length())
+                    .reduce("", (a, b) -> a + ";" + b);
+        } catch (IOException e) {
+            return loadedStamp == null ? "" : loadedStamp;
+        }
     }
 
     /** Where an administrator's schedules live: {@code YYYY.csv} there wins over a shipped year. */
@@ -40,6 +72,7 @@ public class WorkingDays {
     }
 
     public WorkingDayCalendar calendar() {
+        reloadIfChanged();
         return loaded.calendar();
     }
 
@@ -97,6 +130,7 @@ public class WorkingDays {
 
     /** Where each official year's schedule came from, and the administrator's files that could not be read. */
     HolidayScheduleLoader.Inventory inventory() {
+        reloadIfChanged();
         return loaded;
     }
 

@@ -29,6 +29,12 @@ class JobLockRecovery extends AbstractProcessEnginePlugin {
         this.nodeName = nodeName.isBlank() ? hostName() : nodeName;
     }
 
+    /** The engine's host name is what its job log and metrics say ran a job: in a cluster, which node. */
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHostname(nodeName);
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getJobExecutor() != null) {

@@ -1,0 +1,29 @@
+package cn.spotcheck;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One node of a cluster, in a JVM of its own: the platform with its job executor, on the database it is given,
+ * under a node name of its own. Says {@code @@ READY} once started, then runs until it is stopped or killed.
+ * <p>Arguments: data directory, node name, then any settings (the datasource URL among them).
+ */
+public final class ClusterNode {
+
+    private ClusterNode() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> settings = new ArrayList<>(Arrays.asList(args).subList(2, args.length));
+        settings.add("--spotcheck.node-name=" + args[1]);
+        ConfigurableApplicationContext app = SecondPlatform.start(Path.of(args[0]), "cluster", PlatformNode.settings(settings));
+        System.out.println("@@ READY");
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        Thread.currentThread().join();
+    }
+}
