@@ -31,4 +31,11 @@ public final class SecondPlatform {
         args.addAll(List.of(moreArgs));
         return new SpringApplicationBuilder(SpotCheckApplication.class).profiles(profiles).run(args.toArray(String[]::new));
     }
+
+    /** The whole platform, web layer included: only in a JVM of its own ({@link ClusterNode}), never beside the shared context. */
+    public static ConfigurableApplicationContext startWithWeb(String[] profiles, Path dataDir, String... moreArgs) {
+        List<String> args = new ArrayList<>(List.of("--spotcheck.data-dir=" + dataDir, "--spring.jmx.enabled=false"));
+        args.addAll(List.of(moreArgs));
+        return new SpringApplicationBuilder(SpotCheckApplication.class).profiles(profiles).run(args.toArray(String[]::new));
+    }
 }

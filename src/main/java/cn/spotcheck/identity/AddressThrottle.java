@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -78,7 +80,7 @@ class AddressThrottle extends OncePerRequestFilter {
         }
         Outcome outcome = new Outcome(response);
         chain.doFilter(request, outcome);
-        if (outcome.failed()) {
+        if (outcome.failed() && outcome.getStatus() != HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
             jdbc.update("insert into spotcheck.login_failure (address, at) values (?, ?)", address, Timestamp.from(now));
             jdbc.update("delete from spotcheck.login_failure where address = ? and at < ?", address,
                     Timestamp.from(now.minus(window.multipliedBy(2))));
@@ -87,8 +89,14 @@ class AddressThrottle extends OncePerRequestFilter {
 
     /** When the address may try again, if it may not now: the moment its oldest counted failure leaves the window. */
     private Optional<Instant> blockedUntil(String address, Instant now) {
-        var recent = jdbc.queryForList("select at from spotcheck.login_failure where address = ? and at > ? order by at desc limit ?",
-                Timestamp.class, address, Timestamp.from(now.minus(window)), maxFailures);
+        List<Timestamp> recent;
+        try {
+            recent = jdbc.queryForList("select at from spotcheck.login_failure where address = ? and at > ? order by at desc limit ?",
+                    Timestamp.class, address, Timestamp.from(now.minus(window)), maxFailures);
+        } catch (DataAccessException e) {
+            // The database is away: the login cannot be checked either, and is answered as such; nothing to count.
+            return Optional.empty();
+        }
         return recent.size() < maxFailures ? Optional.empty() : Optional.of(recent.get(recent.size() - 1).toInstant().plus(window));
     }
 

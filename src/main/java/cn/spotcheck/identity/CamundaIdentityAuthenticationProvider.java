@@ -32,6 +32,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        try {
+            return check(authentication);
+        } catch (RuntimeException e) {
+            if (cn.spotcheck.system.DatabaseOutage.causes(e)) {
+                // Not a wrong password: the login is answered 503, not counted as a failure.
+                throw new org.springframework.security.authentication.AuthenticationServiceException(cn.spotcheck.system.DatabaseOutage.MESSAGE, e);
+            }
+            throw e;
+        }
+    }
+
+    private Authentication check(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (userId == null || userId.isBlank() || credentials == null

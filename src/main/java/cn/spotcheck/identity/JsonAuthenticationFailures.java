@@ -21,6 +21,11 @@ class JsonAuthenticationFailures implements AuthenticationEntryPoint, AccessDeni
      */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+            response.setHeader("Retry-After", cn.spotcheck.system.DatabaseOutage.RETRY_AFTER_SECONDS);
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
         if (e instanceof org.springframework.security.authentication.LockedException) {
             write(response, HttpServletResponse.SC_UNAUTHORIZED, e.getMessage());
             return;

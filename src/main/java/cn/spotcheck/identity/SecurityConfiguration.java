@@ -82,7 +82,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler((request, response, e) -> {
                     // A locked account is told so, and until when, on the login page.
-                    boolean locked = e instanceof org.springframework.security.authentication.LockedException;
+                    // So is a login the database could not check, with why.
+                    boolean locked = e instanceof org.springframework.security.authentication.LockedException
+                            || e instanceof org.springframework.security.authentication.AuthenticationServiceException;
                     if (locked) {
                         request.getSession().setAttribute(LOCK_MESSAGE, e.getMessage());
                     }

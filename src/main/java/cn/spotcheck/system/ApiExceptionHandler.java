@@ -37,6 +37,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
+    private final DatabaseOutage outage;
+
+    ApiExceptionHandler(DatabaseOutage outage) {
+        this.outage = outage;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
@@ -137,13 +143,18 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (outage.explains(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .body(ApiError.of(DatabaseOutage.MESSAGE));
+        }
         // A refusal raised inside the process engine (a service task calling our services) arrives wrapped.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ApiException refusal) {
                 return refused(refusal);
             }
             // Deadlock, serialization failure or unique key inside the engine's transaction: another request won.
-            if (cause instanceof java.sql.SQLException sql && List.of("40P01", "40001", "23505").contains(sql.getSQLState())
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && List.of("40P01", "40001", "23505").contains(sql.getSQLState())
                     || cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
                 return concurrent(e);
             }

@@ -87,12 +87,14 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spotcheck.embedded-db.pool-size:20}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spotcheck.embedded-db.pool-size:20}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("spotcheck-embedded");
+        config.setConnectionTimeout(connectionTimeout);
         return new HikariDataSource(config);
     }
 }

@@ -22,17 +22,31 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+    private final DatabaseOutage outage;
+
+    ErrorPages(DatabaseOutage outage) {
+        this.outage = outage;
+    }
+
     @RequestMapping("/error")
-    Object error(HttpServletRequest request) {
+    Object error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure && outage.explains(failure)) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         if (wantsPage(request, path)) {
-            return new ModelAndView("error", Map.of("status", status.value(), "path", shown(path)), status);
+            return new ModelAndView("error", status == HttpStatus.SERVICE_UNAVAILABLE
+                    ? Map.of("status", status.value(), "path", shown(path), "message", DatabaseOutage.MESSAGE)
+                    : Map.of("status", status.value(), "path", shown(path)), status);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message(status), List.of()));
     }
@@ -61,6 +75,7 @@ class ErrorPages implements ErrorController {
             case 406 -> "无法按请求的格式答复";
             case 413 -> "提交的内容过大";
             case 415 -> "不支持提交内容的格式";
+            case 503 -> DatabaseOutage.MESSAGE;
             default -> status.is4xxClientError() ? "请求未能处理（" + status.value() + "）" : "服务器处理请求时出错，请稍后重试";
         };
     }

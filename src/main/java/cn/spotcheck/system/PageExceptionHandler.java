@@ -24,6 +24,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+    private final DatabaseOutage outage;
+
+    PageExceptionHandler(DatabaseOutage outage) {
+        this.outage = outage;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
@@ -44,7 +50,11 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletRequest request) {
+    ModelAndView unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (outage.explains(e)) {
+            response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+            return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, request);
+        }
         log.error("页面 {} 处理失败", request.getRequestURI(), e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, request);
     }
