@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One node of a cluster, in a JVM of its own: the platform with its job executor, on the database it is given,
  * under a node name of its own. Says {@code @@ READY} once started, then runs until it is stopped or killed.
  * <p>Arguments: data directory, node name, then any settings (the datasource URL among them). With {@code --web} it
- * serves pages and APIs too ({@code --server.port=…}), with the demo users.
+ * serves pages and APIs too ({@code --server.port=…}); with {@code --demo} it starts with the demo profile (its users).
  */
 public final class ClusterNode {
 
@@ -22,8 +22,9 @@ public final class ClusterNode {
         List<String> settings = new ArrayList<>(Arrays.asList(args).subList(2, args.length));
         settings.add("--spotcheck.node-name=" + args[1]);
         boolean web = settings.remove("--web");
+        String[] profiles = settings.remove("--demo") ? new String[] {"demo", "test"} : new String[] {"test"};
         ConfigurableApplicationContext app = web
-                ? SecondPlatform.startWithWeb(new String[] {"demo", "test"}, Path.of(args[0]), PlatformNode.settings(settings))
+                ? SecondPlatform.startWithWeb(profiles, Path.of(args[0]), PlatformNode.settings(settings))
                 : SecondPlatform.start(Path.of(args[0]), "cluster", PlatformNode.settings(settings));
         System.out.println("@@ READY");
         System.out.flush();

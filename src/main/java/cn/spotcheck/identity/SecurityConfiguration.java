@@ -132,7 +132,7 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** Before any authentication, after the proxy's address is known (the connector's, before every filter). */
+    /** Before any authentication, after the proxy's address is known (the connector's, before every filter) and the session. */
     @Bean
     FilterRegistrationBean<AddressThrottle> addressThrottle(JdbcTemplate jdbc,
             @Value("${spotcheck.login.address-max-failures:30}") int maxFailures,
@@ -141,7 +141,7 @@ class SecurityConfiguration {
         FilterRegistrationBean<AddressThrottle> registration = new FilterRegistrationBean<>(new AddressThrottle(jdbc, maxFailures, window, exempt));
         registration.setName("address-throttle");
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60); // after Spring Session's filter: it may write the session
         return registration;
     }
 

@@ -43,7 +43,7 @@ class DatabaseOutageTest {
         int webPort = freePort();
         EmbeddedPostgres server = database(pgData, pgPort);
         NodeProcess node = NodeProcess.launch(dataDir.resolve("node.log"), ClusterNode.class, dataDir.resolve("node").toString(), "web-node",
-                "--web", "--server.port=" + webPort, "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
+                "--web", "--demo", "--server.port=" + webPort, "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
                 "--spring.datasource.username=postgres");
         String base = "http://localhost:" + webPort;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
