@@ -47,7 +47,19 @@ final class AuditActions {
             action("PUT|POST|DELETE|PATCH", ENGINE + "/(message|signal|condition)", "触发流程事件"),
             action("PUT|POST|DELETE|PATCH", ENGINE + "/history(/.*)?", "清理历史数据"));
 
+    /**
+     * The engine's queries that are posted (a query too long for a URL): Tasklist posts one for every list it shows.
+     * They read; they are not logged.
+     */
+    private static final Pattern QUERY = Pattern.compile("^POST (" + ENGINE + "/(filter/[^/]+/(list|count)|(task|process-instance|execution"
+            + "|variable-instance|job|incident|external-task|history/[^/]+|process-definition|deployment|decision-definition)(/count)?)"
+            + "|/camunda/api/(cockpit|tasklist|admin)/plugin/.*)$");
+
     private AuditActions() {
+    }
+
+    static boolean isQuery(String method, String path) {
+        return QUERY.matcher(method + " " + path).matches();
     }
 
     private static Action action(String methods, String path, String label) {

@@ -50,7 +50,8 @@ class RequestAudit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = pathOf(request);
-        return SAFE.contains(request.getMethod()) || path.startsWith("/public/") || path.equals("/login") || path.equals("/logout");
+        return SAFE.contains(request.getMethod()) || path.startsWith("/public/") || path.equals("/login") || path.equals("/logout")
+                || AuditActions.isQuery(request.getMethod(), path);
     }
 
     @Override

@@ -55,7 +55,7 @@ public class WorkingDays {
     }
 
     private String stamp() {
-        if (!Files.isDirectory(administratorDirectory)) {
+        if (administratorDirectory == null || !Files.isDirectory(administratorDirectory)) {
             return "";
         }
         try (var files = Files.list(administratorDirectory)) {

@@ -1,0 +1,241 @@
+package cn.spotcheck.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.spotcheck.GeneratedDirectory;
+import cn.spotcheck.SpotCheckApplication;
+import cn.spotcheck.draw.InspectorDraws;
+import cn.spotcheck.draw.TargetDraws;
+import cn.spotcheck.identity.Roles;
+
+/**
+ * Officers in Tasklist at once against about 50,000 open inspections (real ones: drawn, fanned out, each offered to
+ * its two officers), on this machine. Each officer logs in as Tasklist does and, over and over, asks what Tasklist asks
+ * when its page is opened or refreshed and a task is opened: the filters with their counts, the 我的待办 list (HAL,
+ * sorted by due date), then the first task, its form, its form's variables and its deployed Camunda Form. Printed:
+ * each kind of request's median, 95th and 99th percentile, and all requests' together, for one officer alone and for
+ * 50 at once (the target: p95 under 300 ms).
+ * <p>
+ * {@code MAVEN_OPTS=-Xmx1g ./mvnw -B -q test-compile exec:java -Dexec.mainClass=cn.spotcheck.bench.TasklistBench -Dexec.classpathScope=test}
+ * ({@code -Dbench.users=50 -Dbench.seconds=60 -Dbench.targets=500000 -Dbench.ratio=0.09})
+ */
+public final class TasklistBench {
+
+    private static final Pattern TASK_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private TasklistBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int users = Integer.getInteger("bench.users", 50);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int targets = Integer.getInteger("bench.targets", 500_000);
+        String ratio = System.getProperty("bench.ratio", "0.09");
+        System.out.printf("机器：%d 核，最大堆 %d MB，Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        Path dataDir = Files.createTempDirectory("spotcheck-tasklist-bench");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SpotCheckApplication.class).profiles("demo", "test").run(
+                "--spotcheck.data-dir=" + dataDir, "--server.port=0", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
+                "--camunda.bpm.job-execution.enabled=true", "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120",
+                "--spotcheck.embedded-db.durable=true", "--spotcheck.embedded-db.shared-buffers=256MB")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long t0 = System.nanoTime();
+            GeneratedDirectory.fillTargets(jdbc, targets);
+            GeneratedDirectory.addInspectors(jdbc, 5000, 0);
+            long taskId = GeneratedDirectory.publishedTask(app, ratio);
+            app.getBean(TargetDraws.class).draw(taskId);
+            app.getBean(InspectorDraws.class).draw(taskId);
+            long drawn = jdbc.queryForObject("select count(*) from spotcheck.draw_assignment a join spotcheck.draw_record d on d.id = a.draw_id "
+                    + "where d.task_id = ?", Long.class, taskId);
+            System.out.printf("准备：%d 户检查对象，抽中 %d 户，用时 %d s%n", targets, drawn, (System.nanoTime() - t0) / 1_000_000_000);
+            long t1 = System.nanoTime();
+            GeneratedDirectory.confirmDraw(app, taskId);
+            long started;
+            do {
+                Thread.sleep(2000);
+                started = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ?", Long.class, taskId);
+            } while (started < drawn);
+            long dispatchSeconds = Math.max(1, (System.nanoTime() - t1) / 1_000_000_000);
+            long open = app.getBean(TaskService.class).createTaskQuery().count();
+            System.out.printf("派发：%d 项检查，用时 %d s（%d 项/秒）；Tasklist 中待办任务 %d 个%n", started, dispatchSeconds,
+                    started / dispatchSeconds, open);
+
+            List<String> officers = officers(app, jdbc, users);
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            String myTasks = app.getBean(FilterService.class).createFilterQuery().filterName("我的待办").singleResult().getId();
+
+            Map<String, List<Long>> alone = load(base, myTasks, officers.subList(0, 1), 30);
+            report("1 名执法人员单独使用（30 秒）", alone);
+            Map<String, List<Long>> together = load(base, myTasks, officers, seconds);
+            report(users + " 名执法人员同时使用（" + seconds + " 秒）", together);
+        }
+        System.exit(0);
+    }
+
+    /** The officers with the most open tasks, given a password and their group, as the bureau's accounts would be. */
+    private static List<String> officers(ConfigurableApplicationContext app, JdbcTemplate jdbc, int count) {
+        List<String> ids = jdbc.queryForList("""
+                select user_id_ from act_ru_identitylink where type_ = 'candidate' and user_id_ is not null
+                group by user_id_ order by count(*) desc limit ?""", String.class, count);
+        IdentityService identity = app.getBean(IdentityService.class);
+        for (String id : ids) {
+            User user = identity.createUserQuery().userId(id).singleResult();
+            user.setPassword("demo");
+            identity.saveUser(user);
+            identity.createMembership(id, Roles.INSPECTOR);
+        }
+        Integer tasks = jdbc.queryForObject("select count(*) from act_ru_identitylink where type_ = 'candidate' and user_id_ = ?", Integer.class, ids.get(0));
+        System.out.printf("登录的执法人员：%d 名（每人约 %d 项待办）%n", ids.size(), tasks);
+        return ids;
+    }
+
+    /** Each officer on a thread of their own, for {@code seconds}: the latencies by kind of request. */
+    private static Map<String, List<Long>> load(String base, String filterId, List<String> officers, int seconds) throws Exception {
+        Map<String, List<Long>> times = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(officers.size());
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (String officer : officers) {
+            pool.submit(() -> {
+                try {
+                    Officer o = new Officer(base, officer);
+                    while (System.nanoTime() < until) {
+                        o.refresh(filterId, times);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("执法人员的请求失败：" + failures.get(0), failures.get(0));
+        }
+        return times;
+    }
+
+    private static void report(String title, Map<String, List<Long>> times) {
+        System.out.println("\n===== Tasklist 负载：" + title + " =====");
+        List<Long> all = new ArrayList<>();
+        new TreeMap<>(times).forEach((kind, list) -> {
+            all.addAll(list);
+            System.out.println(line(kind, list));
+        });
+        System.out.println(line("全部请求", all) + (percentile(all, 95) < 300 ? "" : "  ← 未达标（目标 p95 < 300 ms）"));
+    }
+
+    private static String line(String kind, List<Long> list) {
+        return String.format("  %-34s %7d 次  中位数 %4d ms  p95 %4d ms  p99 %4d ms", kind, list.size(), percentile(list, 50),
+                percentile(list, 95), percentile(list, 99));
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** One officer's Tasklist: its session and XSRF token, and the requests it makes. */
+    private static final class Officer {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+        private final Map<String, String> cookies = new HashMap<>();
+        private String xsrf;
+
+        Officer(String base, String user) throws Exception {
+            this.base = base;
+            HttpResponse<String> welcome = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            keep(welcome);
+            xsrf = welcome.headers().firstValue("X-XSRF-TOKEN").orElse(xsrf);
+            HttpResponse<String> login = http.send(request("/camunda/api/admin/auth/user/default/login/tasklist")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 200) {
+                throw new IllegalStateException(user + " 登录任务列表失败：" + login.statusCode());
+            }
+            keep(login);
+        }
+
+        void refresh(String filterId, Map<String, List<Long>> times) throws Exception {
+            String engine = "/camunda/api/engine/engine/default";
+            timed("过滤器及其任务数", times, request(engine + "/filter?resourceType=Task&itemCount=true").GET());
+            String list = timed("我的待办列表（前 15 项）", times, request(engine + "/filter/" + filterId + "/list?firstResult=0&maxResults=15")
+                    .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],"
+                            + "\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[]}")));
+            Matcher task = TASK_ID.matcher(list.substring(Math.max(0, list.indexOf("\"task\""))));
+            if (!task.find()) {
+                throw new IllegalStateException("我的待办为空：" + list.substring(0, Math.min(300, list.length())));
+            }
+            String id = task.group(1);
+            timed("打开任务", times, request(engine + "/task/" + id).GET());
+            timed("任务表单", times, request(engine + "/task/" + id + "/form").GET());
+            timed("表单变量", times, request(engine + "/task/" + id + "/form-variables").GET());
+            timed("表单定义（Camunda Form）", times, request(engine + "/task/" + id + "/deployed-form").GET());
+        }
+
+        private String timed(String kind, Map<String, List<Long>> times, HttpRequest.Builder request) throws Exception {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            if (answer.statusCode() >= 400) {
+                throw new IllegalStateException(kind + " 答复 " + answer.statusCode() + "：" + answer.body());
+            }
+            keep(answer);
+            times.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(millis);
+            return answer.body();
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", String.join("; ", cookies.values()));
+            }
+            if (xsrf != null) {
+                request.header("X-XSRF-TOKEN", xsrf);
+            }
+            return request;
+        }
+
+        private void keep(HttpResponse<String> answer) {
+            for (String cookie : answer.headers().allValues("Set-Cookie")) {
+                String pair = cookie.split(";")[0];
+                cookies.put(pair.substring(0, pair.indexOf('=')), pair);
+                if (pair.startsWith("XSRF-TOKEN=")) {
+                    xsrf = pair.substring("XSRF-TOKEN=".length());
+                }
+            }
+        }
+    }
+}
