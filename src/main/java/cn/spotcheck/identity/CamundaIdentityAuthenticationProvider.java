@@ -4,11 +4,14 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+
+import cn.spotcheck.system.DatabaseOutage;
 
 /**
  * Checks a user name and password against the Camunda identity service, the one user store of the platform,
@@ -35,9 +38,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         try {
             return check(authentication);
         } catch (RuntimeException e) {
-            if (cn.spotcheck.system.DatabaseOutage.causes(e)) {
+            if (DatabaseOutage.causes(e)) {
                 // Not a wrong password: the login is answered 503, not counted as a failure.
-                throw new org.springframework.security.authentication.AuthenticationServiceException(cn.spotcheck.system.DatabaseOutage.MESSAGE, e);
+                throw new AuthenticationServiceException(DatabaseOutage.message(e), e);
             }
             throw e;
         }

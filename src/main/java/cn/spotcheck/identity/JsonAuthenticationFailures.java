@@ -7,12 +7,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
-/** 401 and 403 under {@code /api} in the API's own error format, with the Basic challenge clients expect. */
+import cn.spotcheck.system.DatabaseOutage;
+
+/** 401 and 403 under {@code /api} in the API's own error format, with the Basic challenge clients expect; 503 when the database cannot check a login. */
 class JsonAuthenticationFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     /**
@@ -21,8 +24,8 @@ class JsonAuthenticationFailures implements AuthenticationEntryPoint, AccessDeni
      */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        if (e instanceof org.springframework.security.authentication.AuthenticationServiceException) {
-            response.setHeader("Retry-After", cn.spotcheck.system.DatabaseOutage.RETRY_AFTER_SECONDS);
+        if (e instanceof AuthenticationServiceException) {
+            response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
             write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
             return;
         }

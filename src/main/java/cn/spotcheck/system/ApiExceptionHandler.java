@@ -37,13 +37,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     private final DatabaseOutage outage;
 
     ApiExceptionHandler(DatabaseOutage outage) {
         this.outage = outage;
     }
-
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
@@ -145,7 +145,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e) {
         if (outage.explains(e)) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
-                    .body(ApiError.of(DatabaseOutage.MESSAGE));
+                    .body(ApiError.of(DatabaseOutage.message(e)));
         }
         // A refusal raised inside the process engine (a service task calling our services) arrives wrapped.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {

@@ -20,6 +20,8 @@ import org.springframework.transaction.TransactionSystemException;
 public final class DatabaseOutage {
 
     public static final String MESSAGE = "数据库暂时无法连接（可能正在维护或重启），本次操作未执行，请稍后重试；已保存的数据不受影响";
+    /** The database is there, but every connection is busy for longer than a request waits. */
+    public static final String BUSY = "系统繁忙：同时办理的请求过多，本次操作未执行，请稍后重试";
     public static final String RETRY_AFTER_SECONDS = "30";
 
     private final DataSource dataSource;
@@ -49,6 +51,17 @@ public final class DatabaseOutage {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** What to tell the user: the database away, or only too busy to give a connection in time. */
+    public static String message(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timeout) {
+                // The pool says why it had no connection: the last attempt to open one failed, or none was free.
+                return timeout.getCause() == null ? BUSY : MESSAGE;
+            }
+        }
+        return MESSAGE;
     }
 
     public static boolean causes(Throwable failure) {

@@ -35,8 +35,10 @@ class ErrorPages implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        String unavailable = DatabaseOutage.MESSAGE;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure && outage.explains(failure)) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
+            unavailable = DatabaseOutage.message(failure);
         }
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
@@ -45,10 +47,10 @@ class ErrorPages implements ErrorController {
         String path = uri == null ? request.getRequestURI() : uri.toString();
         if (wantsPage(request, path)) {
             return new ModelAndView("error", status == HttpStatus.SERVICE_UNAVAILABLE
-                    ? Map.of("status", status.value(), "path", shown(path), "message", DatabaseOutage.MESSAGE)
+                    ? Map.of("status", status.value(), "path", shown(path), "message", unavailable)
                     : Map.of("status", status.value(), "path", shown(path)), status);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message(status), List.of()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(status == HttpStatus.SERVICE_UNAVAILABLE ? unavailable : message(status), List.of()));
     }
 
     /** The address as the user typed it: 检查/页面, not %E6%A3%80…; an address that does not decode is shown as it came. */

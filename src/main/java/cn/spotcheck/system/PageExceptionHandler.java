@@ -53,7 +53,7 @@ class PageExceptionHandler {
     ModelAndView unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         if (outage.explains(e)) {
             response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
-            return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, request);
+            return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.message(e), request);
         }
         log.error("页面 {} 处理失败", request.getRequestURI(), e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, request);
