@@ -30,7 +30,8 @@ class LoginAudit {
 
     @EventListener
     void refused(AbstractAuthenticationFailureEvent event) {
-        String why = event.getException() instanceof LockedException ? "登录被拒绝：账户已锁定" : "登录失败：用户名或密码错误";
+        // A locked account's refusal says why and until when (a first wrong password already holds it a few seconds).
+        String why = event.getException() instanceof LockedException locked ? "登录失败：" + locked.getMessage() : "登录失败：用户名或密码错误";
         auditLog.record(event.getAuthentication().getName(), address(event.getAuthentication()), why, "POST /login", 401);
     }
 
