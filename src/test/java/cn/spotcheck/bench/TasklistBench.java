@@ -61,46 +61,33 @@ public final class TasklistBench {
         String ratio = System.getProperty("bench.ratio", "0.09");
         System.out.printf("机器：%d 核，最大堆 %d MB，Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        Path dataDir = Files.createTempDirectory("spotcheck-tasklist-bench");
+        // -Dbench.dataDir=… keeps the database, and a second run on it skips the preparation (for profiling).
+        String kept = System.getProperty("bench.dataDir");
+        Path dataDir = kept != null ? Path.of(kept) : Files.createTempDirectory("spotcheck-tasklist-bench");
+        Integer slowSql = Integer.getInteger("bench.slowSqlMillis");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SpotCheckApplication.class).profiles("demo", "test").run(
                 "--spotcheck.data-dir=" + dataDir, "--server.port=0", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
+
                 "--camunda.bpm.job-execution.enabled=true", "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120",
                 "--spotcheck.embedded-db.durable=true", "--spotcheck.embedded-db.shared-buffers=256MB")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            long t0 = System.nanoTime();
-            GeneratedDirectory.fillTargets(jdbc, targets);
-            GeneratedDirectory.addInspectors(jdbc, 5000, 0);
-            long taskId = GeneratedDirectory.publishedTask(app, ratio);
-            app.getBean(TargetDraws.class).draw(taskId);
-            app.getBean(InspectorDraws.class).draw(taskId);
-            long drawn = jdbc.queryForObject("select count(*) from spotcheck.draw_assignment a join spotcheck.draw_record d on d.id = a.draw_id "
-                    + "where d.task_id = ?", Long.class, taskId);
-            System.out.printf("准备：%d 户检查对象，抽中 %d 户，用时 %d s%n", targets, drawn, (System.nanoTime() - t0) / 1_000_000_000);
-            long t1 = System.nanoTime();
-            GeneratedDirectory.confirmDraw(app, taskId);
-            long started;
-            do {
-                Thread.sleep(2000);
-                started = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ?", Long.class, taskId);
-            } while (started < drawn);
-            long dispatchSeconds = Math.max(1, (System.nanoTime() - t1) / 1_000_000_000);
-            // What the fan-out leaves to do in the background (jobs due, module events not yet handled) is done before
-            // the officers come, as it would be by the next morning.
-            long t2 = System.nanoTime();
-            long left;
-            do {
-                Thread.sleep(2000);
-                left = jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null or duedate_ <= now()", Long.class)
-                        + jdbc.queryForObject("select count(*) from spotcheck.event_publication where completion_date is null", Long.class);
-            } while (left > 0);
-            System.out.printf("派发后的后台工作（作业、模块事件）：%d s%n", (System.nanoTime() - t2) / 1_000_000_000);
-            // The statistics the planner needs for the tables just filled, as autovacuum gathers them within a minute or so.
-            jdbc.execute("vacuum analyze");
-            long open = app.getBean(TaskService.class).createTaskQuery().count();
-            System.out.printf("派发：%d 项检查，用时 %d s（%d 项/秒）；Tasklist 中待办任务 %d 个%n", started, dispatchSeconds,
-                    started / dispatchSeconds, open);
-
-            List<String> officers = officers(app, jdbc, users);
+            // -Dbench.slowSqlMillis=… (with a kept database): PostgreSQL logs every statement slower than that to
+            // <dataDir>/pglog/pg.log, from the next run on (its log collector starts with the server).
+            if (slowSql != null) {
+                jdbc.execute("alter system set logging_collector = on");
+                jdbc.execute("alter system set log_directory = '" + dataDir.resolve("pglog").toAbsolutePath() + "'");
+                jdbc.execute("alter system set log_filename = 'pg.log'");
+                jdbc.execute("alter system set log_min_duration_statement = " + slowSql);
+                jdbc.execute("select pg_reload_conf()");
+            }
+            if (jdbc.queryForObject("select count(*) from spotcheck.inspection", Long.class) == 0) {
+                prepare(app, jdbc, targets, ratio);
+            }
+            List<String> officers = jdbc.queryForList("select m.user_id_ from act_id_membership m join act_id_user u on u.id_ = m.user_id_ "
+                    + "where m.group_id_ = ? and u.pwd_ is not null and u.id_ like 'B%' order by u.id_ limit ?", String.class, Roles.INSPECTOR, users);
+            if (officers.size() < users) {
+                officers = officers(app, jdbc, users);
+            }
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             String myTasks = app.getBean(FilterService.class).createFilterQuery().filterName("我的待办").singleResult().getId();
 
@@ -112,6 +99,42 @@ public final class TasklistBench {
             report(users + " 名执法人员不停顿地连续请求（30 秒，压力测试）", stress);
         }
         System.exit(0);
+    }
+
+    /** The directory, the task, its draw and its fan-out, then what the fan-out leaves to do in the background. */
+    private static void prepare(ConfigurableApplicationContext app, JdbcTemplate jdbc, int targets, String ratio) throws InterruptedException {
+        long t0 = System.nanoTime();
+        GeneratedDirectory.fillTargets(jdbc, targets);
+        GeneratedDirectory.addInspectors(jdbc, 5000, 0);
+        long taskId = GeneratedDirectory.publishedTask(app, ratio);
+        app.getBean(TargetDraws.class).draw(taskId);
+        app.getBean(InspectorDraws.class).draw(taskId);
+        long drawn = jdbc.queryForObject("select count(*) from spotcheck.draw_assignment a join spotcheck.draw_record d on d.id = a.draw_id "
+                + "where d.task_id = ?", Long.class, taskId);
+        System.out.printf("准备：%d 户检查对象，抽中 %d 户，用时 %d s%n", targets, drawn, (System.nanoTime() - t0) / 1_000_000_000);
+        long t1 = System.nanoTime();
+        GeneratedDirectory.confirmDraw(app, taskId);
+        long started;
+        do {
+            Thread.sleep(2000);
+            started = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ?", Long.class, taskId);
+        } while (started < drawn);
+        long dispatchSeconds = Math.max(1, (System.nanoTime() - t1) / 1_000_000_000);
+        // What the fan-out leaves to do in the background (jobs due, module events not yet handled) is done before
+        // the officers come, as it would be by the next morning.
+        long t2 = System.nanoTime();
+        long left;
+        do {
+            Thread.sleep(2000);
+            left = jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null or duedate_ <= now()", Long.class)
+                    + jdbc.queryForObject("select count(*) from spotcheck.event_publication where completion_date is null", Long.class);
+        } while (left > 0);
+        System.out.printf("派发后的后台工作（作业、模块事件）：%d s%n", (System.nanoTime() - t2) / 1_000_000_000);
+        // The statistics the planner needs for the tables just filled, as autovacuum gathers them within a minute or so.
+        jdbc.execute("vacuum analyze");
+        long open = app.getBean(TaskService.class).createTaskQuery().count();
+        System.out.printf("派发：%d 项检查，用时 %d s（%d 项/秒）；Tasklist 中待办任务 %d 个%n", started, dispatchSeconds,
+                started / dispatchSeconds, open);
     }
 
     /** The officers with the most open tasks, given a password and their group, as the bureau's accounts would be. */
