@@ -85,6 +85,13 @@ public final class NodeProcess {
         }
     }
 
+    /** A port nobody listens on now, for a node's web layer or its database. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     public void killHard() throws InterruptedException {
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly stop of the database
         process.waitFor();

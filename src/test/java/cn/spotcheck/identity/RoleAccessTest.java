@@ -22,7 +22,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.spotcheck.SpotCheckIntegrationTest;
@@ -208,12 +207,7 @@ class RoleAccessTest {
     }
 
     private Set<String> edges() {
-        Set<String> edges = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
-                    ? Set.of(RequestMethod.GET, RequestMethod.POST) : info.getMethodsCondition().getMethods();
-            info.getPatternValues().forEach(pattern -> methods.forEach(m -> edges.add(m + " " + pattern)));
-        });
+        Set<String> edges = MappedEdges.of(mappings);
         edges.removeIf(edge -> {
             String path = edge.substring(edge.indexOf(' ') + 1);
             return path.equals("/") || path.equals("/login") || path.equals("/logout") || path.equals("/public")

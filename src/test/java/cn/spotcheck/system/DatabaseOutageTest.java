@@ -2,7 +2,6 @@ package cn.spotcheck.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +38,8 @@ class DatabaseOutageTest {
     @Test
     void theDatabaseAwayForThirtySecondsIsAnsweredWith503AndThePlatformRecoversByItself() throws Exception {
         Path pgData = dataDir.resolve("pg");
-        int pgPort = freePort();
-        int webPort = freePort();
+        int pgPort = NodeProcess.freePort();
+        int webPort = NodeProcess.freePort();
         EmbeddedPostgres server = database(pgData, pgPort);
         NodeProcess node = NodeProcess.launch(dataDir.resolve("node.log"), ClusterNode.class, dataDir.resolve("node").toString(), "web-node",
                 "--web", "--demo", "--server.port=" + webPort, "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
@@ -132,11 +131,5 @@ class DatabaseOutageTest {
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package cn.spotcheck.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -77,8 +76,8 @@ class TwoNodeClusterTest {
             // that it is many jobs rather than one.
             List<String> settings = List.of(database[0], database[1], "--camunda.bpm.job-execution.lock-time-in-millis=15000",
                     "--spotcheck.dispatch.batch-size=10", "--spotcheck.dispatch.round-seconds=1", "--spotcheck.dispatch.threads=1");
-            int portA = freePort();
-            int portB = freePort();
+            int portA = NodeProcess.freePort();
+            int portB = NodeProcess.freePort();
             NodeProcess a = NodeProcess.launch(log, ClusterNode.class, args(dataDir.resolve("a"), "node-a", web(settings, portA)));
             NodeProcess b = NodeProcess.launch(log, ClusterNode.class, args(dataDir.resolve("b"), "node-b", web(settings, portB)));
             try {
@@ -182,11 +181,6 @@ class TwoNodeClusterTest {
         return String.join("; ", answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String[] args(Path dataDir, String name, List<String> settings) {
         String[] args = new String[settings.size() + 2];
