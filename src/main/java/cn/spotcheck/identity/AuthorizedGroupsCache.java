@@ -1,0 +1,93 @@
+package cn.spotcheck.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups that hold any authorization, kept across engine calls. The engine reads them before every check of a
+ * user's rights, and forgets them after each call: with an authorization per open task and officer (tens of
+ * thousands), that full read of the authorization table was a quarter of Tasklist's database time. Here they are read
+ * again every few seconds, and at once on this node when an authorization changes (another node's change is seen
+ * within the same few seconds). A group's own authorizations change rarely: at start-up and when an administrator
+ * grants one.
+ */
+@Component
+class AuthorizedGroupsCache extends AbstractProcessEnginePlugin {
+
+    private static final long RENEW_MILLIS = 5_000;
+
+    private volatile Set<String> groups;
+    private volatile long readAt;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+        factories.add(new SessionFactory() {
+            @Override
+            public Class<?> getSessionType() {
+                return AuthorizationManager.class;
+            }
+
+            @Override
+            public Session openSession() {
+                return new Manager();
+            }
+        });
+        configuration.setCustomSessionFactories(factories);
+    }
+
+    private void forget() {
+        groups = null;
+    }
+
+    /** The engine's authorization manager, reading the groups from the cache. */
+    private final class Manager extends AuthorizationManager {
+
+        @Override
+        protected Set<String> getAllGroups() {
+            Set<String> known = groups;
+            long now = System.currentTimeMillis();
+            if (known == null || now - readAt > RENEW_MILLIS) {
+                known = Set.copyOf(super.getAllGroups());
+                groups = known;
+                readAt = now;
+            }
+            return known;
+        }
+
+        @Override
+        public void insert(DbEntity authorization) {
+            super.insert(authorization);
+            forgetIfGroups(authorization);
+        }
+
+        @Override
+        public void update(AuthorizationEntity authorization) {
+            super.update(authorization);
+            forget();
+        }
+
+        @Override
+        public void delete(DbEntity authorization) {
+            super.delete(authorization);
+            forgetIfGroups(authorization);
+        }
+
+        private void forgetIfGroups(DbEntity authorization) {
+            if (!(authorization instanceof AuthorizationEntity entity) || entity.getGroupId() != null) {
+                forget();
+            }
+        }
+    }
+}
