@@ -166,4 +166,18 @@ public final class Fixtures {
         return as.exchange(postPath, org.springframework.http.HttpMethod.POST,
                 new org.springframework.http.HttpEntity<>(form, headers), String.class, Map.of());
     }
+
+    /** Logs in to Tasklist as its page does (the webapps' CSRF header), with {@code headers} added; the answer's status. */
+    public static int tasklistLogin(TestRestTemplate http, org.springframework.http.HttpHeaders headers, String user, String password) {
+        org.springframework.http.ResponseEntity<String> welcome = http.getForEntity("/camunda/app/tasklist/", String.class);
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        headers.set("X-XSRF-TOKEN", welcome.getHeaders().getFirst("X-XSRF-TOKEN"));
+        headers.put(org.springframework.http.HttpHeaders.COOKIE, welcome.getHeaders().getOrEmpty(org.springframework.http.HttpHeaders.SET_COOKIE)
+                .stream().map(c -> c.split(";")[0]).toList());
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", password);
+        return http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+                new org.springframework.http.HttpEntity<>(form, headers), String.class).getStatusCode().value();
+    }
 }

@@ -41,11 +41,10 @@ class UploadLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String message = UploadTooLarge.MESSAGE;
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setHeader("Connection", "close");
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getWriter(), new ApiError(message, java.util.List.of(new FieldMessage("file", message))));
+        json.writeValue(response.getWriter(), UploadTooLarge.REFUSAL);
     }
 }

@@ -22,12 +22,13 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class UploadTooLarge {
 
     static final String MESSAGE = "上传文件过大：每个文件不超过 60 MB，未导入";
+    static final ApiError REFUSAL = new ApiError(MESSAGE, List.of(new FieldMessage("file", MESSAGE)));
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ApiError(MESSAGE, List.of(new FieldMessage("file", MESSAGE))));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(REFUSAL);
         }
         return PageExceptionHandler.page(HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE, request);
     }

@@ -10,10 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
@@ -45,7 +43,7 @@ class AuditLogTest {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(http.withBasicAuth("zf001", "demo").postForEntity("/api/targets", Map.of("name", "越权新增"), JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(tasklistLogin("gongji2", "guess")).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(Fixtures.tasklistLogin(http, new HttpHeaders(), "gongji2", "guess")).isEqualTo(401);
         ResponseEntity<String> notice = Fixtures.postPageForm(http, "ducha", "/supervision", "/supervision/notices", new LinkedMultiValueMap<>());
         assertThat(notice.getStatusCode().value()).isBetween(200, 499);
 
@@ -108,18 +106,5 @@ class AuditLogTest {
         entries.forEach(e -> lines.add(e.get("action").asText() + " " + e.get("target").asText() + " "
                 + e.get("outcome").asText() + " " + e.get("status").asInt()));
         return lines;
-    }
-
-    private HttpStatus tasklistLogin(String user, String password) {
-        ResponseEntity<String> welcome = http.getForEntity("/camunda/app/tasklist/", String.class);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.set("X-XSRF-TOKEN", welcome.getHeaders().getFirst("X-XSRF-TOKEN"));
-        headers.put(HttpHeaders.COOKIE, welcome.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList());
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", password);
-        return HttpStatus.valueOf(http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
-                String.class).getStatusCode().value());
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /**
@@ -93,17 +94,7 @@ class AddressThrottleTest {
         headers.set("X-Forwarded-For", address);
         return headers;
     }
-
     private int tasklistLogin(String address, String user) {
-        ResponseEntity<String> welcome = http.getForEntity("/camunda/app/tasklist/", String.class);
-        HttpHeaders headers = from(address);
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.set("X-XSRF-TOKEN", welcome.getHeaders().getFirst("X-XSRF-TOKEN"));
-        headers.put(HttpHeaders.COOKIE, welcome.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList());
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", "guess");
-        return http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers), String.class)
-                .getStatusCode().value();
+        return Fixtures.tasklistLogin(http, from(address), user, "guess");
     }
 }
