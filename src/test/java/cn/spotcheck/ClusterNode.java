@@ -18,6 +18,24 @@ public final class ClusterNode {
     private ClusterNode() {
     }
 
+    /** Starts a node in a JVM of its own, writing to {@code log}; answers once it has begun, not once it is ready. */
+    public static NodeProcess launch(Path log, Path dataDir, String name, List<String> settings) throws java.io.IOException {
+        List<String> args = new ArrayList<>(List.of(dataDir.toString(), name));
+        args.addAll(settings);
+        return NodeProcess.launch(log, ClusterNode.class, args.toArray(String[]::new));
+    }
+
+    /** Waits, looking every half second, until {@code condition} holds; fails after {@code seconds}. */
+    public static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("等待超过 " + seconds + " 秒");
+            }
+            Thread.sleep(500);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         List<String> settings = new ArrayList<>(Arrays.asList(args).subList(2, args.length));
         settings.add("--spotcheck.node-name=" + args[1]);

@@ -51,8 +51,13 @@ public final class NodeProcess {
 
     /** Starts {@code main} (a class with a main method on the test classpath) with {@code args}. */
     public static NodeProcess launch(Path log, Class<?> main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath(), main.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        // e.g. -Dnode.jvmArgs=-XX:StartFlightRecording=filename=/tmp/node.jfr,settings=profile to profile a benchmark's node
+        String extra = System.getProperty("node.jvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split(" +")));
+        }
+        command.addAll(List.of("-cp", classpath(), main.getName()));
         command.addAll(List.of(args));
         return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
     }

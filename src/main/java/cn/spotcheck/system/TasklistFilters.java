@@ -32,32 +32,41 @@ class TasklistFilters {
     @EventListener(ApplicationReadyEvent.class)
     @Order(12)
     void ensureFilters() {
+        makeAssigneesCandidates();
         ensure("我的待办", "指派给我或点名由我办理的任务（如被抽中的检查）", -10, "#b22222",
-                taskService.createTaskQuery().or()
-                        .taskAssigneeExpression("${currentUser()}")
-                        .taskCandidateUserExpression("${currentUser()}")
-                        .endOr().orderByTaskPriority().desc().orderByDueDate().asc());
+                mine().orderByTaskPriority().desc().orderByDueDate().asc());
         ensure("本部门待办", "我所在科室、角色可以认领的任务", -5, "#1f6fb2",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                         .orderByDueDate().asc());
         ensure("即将逾期", "两天内到期的任务", 0, "#e08a00",
-                reachable().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(2).toDate()}").orderByDueDate().asc());
+                mine().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(2).toDate()}").orderByDueDate().asc());
         ensure("已逾期", "已过到期日仍未办理的任务", 5, "#7a0000",
-                reachable().dueBeforeExpression("${now()}").orderByDueDate().asc());
-    }
-
-    /** Tasks I hold, or may claim myself or through one of my groups. */
-    private TaskQuery reachable() {
-        return taskService.createTaskQuery().or()
-                .taskAssigneeExpression("${currentUser()}")
-                .taskCandidateUserExpression("${currentUser()}")
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .endOr();
+                mine().dueBeforeExpression("${now()}").orderByDueDate().asc());
     }
 
     /**
-     * Creates the filter, or adds the variables an existing one does not list yet (what an administrator changed
-     * in it stays). {@code deadlineNote} marks a due date reckoned on a year without its holiday notice (暂定).
+     * Tasks offered to me (by name or through one of my groups) that no one else has taken. Asked through the
+     * candidate links only, which PostgreSQL finds by index: an assignee is always one of the candidates too
+     * ({@link AssigneesAreCandidates}). "Assigned to me, or offered to me" read every open task instead.
+     */
+    private TaskQuery mine() {
+        return taskService.createTaskQuery()
+                .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+                .or().taskAssigneeExpression("${currentUser()}").taskUnassigned().endOr();
+    }
+
+    /** Tasks assigned before {@link AssigneesAreCandidates} listened (a database made by an older release). */
+    private void makeAssigneesCandidates() {
+        taskService.createNativeTaskQuery().sql("""
+                select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ is not null and not exists (
+                    select 1 from ACT_RU_IDENTITYLINK I
+                    where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.USER_ID_ = RES.ASSIGNEE_)""")
+                .list().forEach(task -> taskService.addCandidateUser(task.getId(), task.getAssignee()));
+    }
+
+    /**
+     * Creates the filter; in an existing one, adds the variables it does not list yet and replaces a query written
+     * by an older release (what an administrator changed in its name, colours and columns stays).
      */
     private void ensure(String name, String description, int priority, String color, TaskQuery query) {
         Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
@@ -67,10 +76,16 @@ class TasklistFilters {
             List<Map<String, String>> missing = VARIABLES.stream()
                     .filter(v -> listed.stream().noneMatch(o -> o instanceof Map<?, ?> m && v.get("name").equals(m.get("name"))))
                     .toList();
-            if (!missing.isEmpty()) {
+            boolean outdated = !Integer.valueOf(QUERY_VERSION).equals(properties.get(QUERY_VERSION_PROPERTY));
+            if (!missing.isEmpty() || outdated) {
                 listed.addAll(0, missing);
                 properties.put("variables", listed);
-                filterService.saveFilter(existing.setProperties(properties));
+                properties.put(QUERY_VERSION_PROPERTY, QUERY_VERSION);
+                existing.setProperties(properties);
+                if (outdated) {
+                    existing.setQuery(query);
+                }
+                filterService.saveFilter(existing);
             }
             return;
         }
@@ -80,9 +95,14 @@ class TasklistFilters {
         properties.put("color", color);
         properties.put("refresh", true);
         properties.put("variables", VARIABLES);
+        properties.put(QUERY_VERSION_PROPERTY, QUERY_VERSION);
         Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
         filterService.saveFilter(filter);
     }
+
+    /** Raised when the filters' queries change, so that a database made by an older release gets the new ones. */
+    private static final int QUERY_VERSION = 2;
+    private static final String QUERY_VERSION_PROPERTY = "spotcheckQueryVersion";
 
     /** Shown on each task's card, first the 暂定 note so that a guessed deadline is seen before anything else. */
     private static final List<Map<String, String>> VARIABLES = List.of(

@@ -38,6 +38,8 @@ class PlatformStartsTest {
         assertThat(jdbc.queryForObject("select count(*) from public.act_re_procdef where key_ = 'inspection'", Integer.class))
                 .isPositive();
         assertThat(jdbc.queryForObject("show timezone", String.class)).isEqualTo("Asia/Shanghai");
+        assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_authorization'", String.class))
+                .as("Tasklist's queries find a user's authorizations by index").anyMatch(d -> d.endsWith("(user_id_)"));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,8 +77,8 @@ class TwoNodeClusterTest {
                     "--spotcheck.dispatch.batch-size=10", "--spotcheck.dispatch.round-seconds=1", "--spotcheck.dispatch.threads=1");
             int portA = NodeProcess.freePort();
             int portB = NodeProcess.freePort();
-            NodeProcess a = NodeProcess.launch(log, ClusterNode.class, args(dataDir.resolve("a"), "node-a", web(settings, portA)));
-            NodeProcess b = NodeProcess.launch(log, ClusterNode.class, args(dataDir.resolve("b"), "node-b", web(settings, portB)));
+            NodeProcess a = ClusterNode.launch(log, dataDir.resolve("a"), "node-a", web(settings, portA));
+            NodeProcess b = ClusterNode.launch(log, dataDir.resolve("b"), "node-b", web(settings, portB));
             try {
                 a.await("READY", 300);
                 b.await("READY", 300);
@@ -98,13 +97,13 @@ class TwoNodeClusterTest {
                             .build(), HttpResponse.BodyHandlers.ofString());
                     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
                 }
-                waitFor(() -> timersFired(db) >= TIMERS / 2, 300);
+                ClusterNode.waitFor(() -> timersFired(db) >= TIMERS / 2, 300);
                 a.killHard();
                 // And still known once the node they logged in on is gone.
                 assertThat(get(portB, "/plans", page).body()).contains("退出（fagui）");
                 assertThat(get(portB, "/camunda/api/engine/engine/default/task/count", tasklist).body()).contains("count");
                 long byAAtKill = ranOn(db, "node-a");
-                waitFor(() -> count(db, "select count(*) from spotcheck.inspection where task_id = ?", taskId) == drawn
+                ClusterNode.waitFor(() -> count(db, "select count(*) from spotcheck.inspection where task_id = ?", taskId) == drawn
                         && count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'clusterTimers' and end_time_ is not null", null) == TIMERS
                         && count(db, "select count(*) from act_ru_job where lock_owner_ is not null or (duedate_ is null or duedate_ <= now())", null) == 0,
                         300);
@@ -182,16 +181,6 @@ class TwoNodeClusterTest {
     }
 
 
-    private static String[] args(Path dataDir, String name, List<String> settings) {
-        String[] args = new String[settings.size() + 2];
-        args[0] = dataDir.toString();
-        args[1] = name;
-        for (int i = 0; i < settings.size(); i++) {
-            args[i + 2] = settings.get(i);
-        }
-        return args;
-    }
-
     private static long timersFired(JdbcTemplate db) {
         return count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'clusterTimers'", null);
     }
@@ -203,15 +192,5 @@ class TwoNodeClusterTest {
     private static long count(JdbcTemplate db, String sql, Object arg) {
         Long n = arg == null ? db.queryForObject(sql, Long.class) : db.queryForObject(sql, Long.class, arg);
         return n == null ? 0 : n;
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("等待超过 " + seconds + " 秒");
-            }
-            Thread.sleep(500);
-        }
     }
 }
