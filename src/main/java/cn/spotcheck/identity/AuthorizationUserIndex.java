@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An index on the user of each authorization, which the engine's schema lacks. Every query the engine filters by a
- * user's rights first selects "this user's or their groups' authorizations"; the groups have an index, the user not,
+ * user's rights first selects “this user's or their groups' authorizations”; the groups have an index, the user not,
  * so with an authorization per open task and officer (94,000 rows for a province) PostgreSQL read the whole table
  * for each — 36 ms for the variables of one Tasklist page, 1.6 ms with the index. Created once, when the engine has
  * made or updated its tables; a node starting at the same moment may find it made by the other.

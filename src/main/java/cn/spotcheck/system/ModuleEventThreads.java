@@ -9,7 +9,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * The threads the modules' event listeners run on after a commit (Spring's {@code @Async}, under every
  * {@code @ApplicationModuleListener}). Without a bean of this name they ran on the engine's job executor pool when it
  * was the only one (so in the web application), whose queue holds three: under a working day's load — officers
- * completing tasks while the job executor ran — events were refused ("did not accept task") and stayed unhandled
+ * completing tasks while the job executor ran — events were refused (“did not accept task”) and stayed unhandled
  * until a restart republished them, so results did not reach the public site.
  * <p>
  * The queue is unbounded on purpose: each call waiting in it stands for an event already stored with the transaction

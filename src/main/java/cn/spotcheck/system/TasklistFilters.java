@@ -47,7 +47,7 @@ class TasklistFilters {
     /**
      * Tasks offered to me (by name or through one of my groups) that no one else has taken. Asked through the
      * candidate links only, which PostgreSQL finds by index: an assignee is always one of the candidates too
-     * ({@link AssigneesAreCandidates}). "Assigned to me, or offered to me" read every open task instead.
+     * ({@link AssigneesAreCandidates}). “Assigned to me, or offered to me” read every open task instead.
      */
     private TaskQuery mine() {
         return taskService.createTaskQuery()

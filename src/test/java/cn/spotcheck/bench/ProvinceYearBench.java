@@ -167,14 +167,16 @@ public final class ProvinceYearBench {
         clock(2027, 5, 19);
         work(jdbc, api, threads, "recheck", "复查并结案（执法人员）", null);
 
-        line("遗留：待办任务 %d，未公示的检查 %d，未结的后续处置 %d，到期未执行的作业 %d，事件未处理 %d，故障（incident）%d",
-                count(jdbc, "select count(*) from act_ru_task"),
+        line("遗留：检查与后续处置的待办任务 %d，未公示的检查 %d，未结的后续处置 %d，到期未执行的作业 %d，事件未处理 %d，故障（incident）%d",
+                count(jdbc, "select count(*) from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_ where d.key_ in ('inspection', 'follow-up')"),
                 count(jdbc, "select count(*) from spotcheck.inspection where published_at is null"),
                 count(jdbc, "select count(*) from spotcheck.follow_up where status <> 'CLOSED'"),
                 jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null or duedate_ <= ?", Long.class,
                         new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime())),
                 count(jdbc, "select count(*) from spotcheck.event_publication where completion_date is null"),
                 count(jdbc, "select count(*) from act_ru_incident"));
+        line("其余待办（不属于这一年的检查）：%s", jdbc.queryForList("select t.name_ from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_ "
+                + "where d.key_ not in ('inspection', 'follow-up') order by t.name_", String.class));
     }
 
     /**

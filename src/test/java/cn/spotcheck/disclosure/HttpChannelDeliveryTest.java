@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,11 +41,8 @@ class HttpChannelDeliveryTest {
 
     @Test
     void everyResultArrivesOnceThroughHangUpsTimeoutsAnd500s() throws Exception {
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(4));
-        receiver.createContext("/records", this::receive);
-        receiver.start();
-        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/records";
+        HttpServer receiver = Receivers.start(this::receive);
+        String url = Receivers.url(receiver);
         try (ConfigurableApplicationContext app = SecondPlatform.start(new String[] {"demo", "test"},
                 Files.createTempDirectory("spotcheck-delivery"), "deliveryTest",
                 "--spotcheck.publication.channels[0].name=gsxt",
@@ -129,12 +123,12 @@ class HttpChannelDeliveryTest {
                     // Takes the records, but answers after the sender has given up: the sender must send them again.
                     take(body);
                     sleep(2500);
-                    answer(exchange, 200, "{\"accepted\":true}");
+                    Receivers.answer(exchange, 200, "{\"accepted\":true}");
                 }
-                case ERROR -> answer(exchange, 500, "接口维护中");
+                case ERROR -> Receivers.answer(exchange, 500, "接口维护中");
                 case OK -> {
                     take(body);
-                    answer(exchange, 200, "{\"accepted\":true}");
+                    Receivers.answer(exchange, 200, "{\"accepted\":true}");
                 }
             }
         }
@@ -147,11 +141,6 @@ class HttpChannelDeliveryTest {
         });
     }
 
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
     private static void sleep(long ms) {
         try {

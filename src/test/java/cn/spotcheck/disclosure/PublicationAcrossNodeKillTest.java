@@ -3,15 +3,12 @@ package cn.spotcheck.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,10 +51,7 @@ class PublicationAcrossNodeKillTest {
 
     @Test
     void resultsPublishedWhileTheReceiverIsDownArriveOnceAcrossTheKillOfTheNodeSendingThem() throws Exception {
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(4));
-        receiver.createContext("/records", this::receive);
-        receiver.start();
+        HttpServer receiver = Receivers.start(this::receive);
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off").start()) {
             List<String> settings = new ArrayList<>(List.of(
@@ -65,7 +59,7 @@ class PublicationAcrossNodeKillTest {
                     "--spotcheck.publication.channels[0].name=gsxt",
                     "--spotcheck.publication.channels[0].title=国家企业信用信息公示系统",
                     "--spotcheck.publication.channels[0].type=http",
-                    "--spotcheck.publication.channels[0].url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/records",
+                    "--spotcheck.publication.channels[0].url=" + Receivers.url(receiver),
                     "--spotcheck.publication.channels[0].token=secret-token",
                     "--spotcheck.publication.channels[0].timeout=PT60S",
                     "--spotcheck.publication.batch-size=" + BATCH));
@@ -146,7 +140,7 @@ class PublicationAcrossNodeKillTest {
         try (exchange) {
             JsonNode body = json.readTree(exchange.getRequestBody());
             switch (mode.get()) {
-                case DOWN -> answer(exchange, 503, "接口维护中");
+                case DOWN -> Receivers.answer(exchange, 503, "接口维护中");
                 case HOLD -> {
                     take(body);
                     held.countDown();
@@ -154,7 +148,7 @@ class PublicationAcrossNodeKillTest {
                 }
                 case OK -> {
                     take(body);
-                    answer(exchange, 200, "{\"accepted\":true}");
+                    Receivers.answer(exchange, 200, "{\"accepted\":true}");
                 }
             }
         } catch (InterruptedException e) {
@@ -168,11 +162,6 @@ class PublicationAcrossNodeKillTest {
         body.path("records").forEach(r -> received.merge(r.path("idempotencyKey").asText(), 1, Integer::sum));
     }
 
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
     private static long count(JdbcTemplate db, String sql) {
         Long n = db.queryForObject(sql, Long.class);

@@ -108,8 +108,10 @@ class TwoNodeClusterTest {
                         && count(db, "select count(*) from act_ru_job where lock_owner_ is not null or (duedate_ is null or duedate_ <= now())", null) == 0,
                         300);
 
-                assertThat(db.queryForList("select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1",
-                        String.class)).as("jobs that ran twice").isEmpty();
+                // The processes' jobs: the history cleanup (no process) is one job that runs again and again inside its
+                // nightly window (01:00–05:00), which a run of this test may fall in.
+                assertThat(db.queryForList("select job_id_ from act_hi_job_log where job_state_ = 2 and process_def_key_ is not null "
+                        + "group by job_id_ having count(*) > 1", String.class)).as("jobs that ran twice").isEmpty();
                 assertThat(count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'clusterTimers'", null))
                         .as("timers fired, each once").isEqualTo(TIMERS);
                 Map<String, Object> byNode = db.queryForMap("""
