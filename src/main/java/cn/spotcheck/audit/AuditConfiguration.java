@@ -1,12 +1,13 @@
 package cn.spotcheck.audit;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+
+import cn.spotcheck.identity.EngineTasks;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -17,8 +18,8 @@ class AuditConfiguration {
      * engine's guard, so that what the guard refuses is logged too.
      */
     @Bean
-    FilterRegistrationBean<RequestAudit> requestAudit(AuditLog auditLog, IdentityService identityService, TaskService taskService) {
-        FilterRegistrationBean<RequestAudit> registration = new FilterRegistrationBean<>(new RequestAudit(auditLog, identityService, taskService));
+    FilterRegistrationBean<RequestAudit> requestAudit(AuditLog auditLog, IdentityService identityService, EngineTasks engineTasks) {
+        FilterRegistrationBean<RequestAudit> registration = new FilterRegistrationBean<>(new RequestAudit(auditLog, identityService, engineTasks));
         registration.setName("request-audit");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);

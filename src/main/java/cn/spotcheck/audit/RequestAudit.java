@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.spotcheck.identity.CachedBody;
 import cn.spotcheck.identity.EngineCallers;
+import cn.spotcheck.identity.EngineTasks;
 
 /**
  * Every request that may change something, on every entrance (pages, {@code /api}, {@code /engine-rest}, the
@@ -39,12 +38,12 @@ class RequestAudit extends OncePerRequestFilter {
 
     private final AuditLog auditLog;
     private final IdentityService identityService;
-    private final TaskService taskService;
+    private final EngineTasks engineTasks;
 
-    RequestAudit(AuditLog auditLog, IdentityService identityService, TaskService taskService) {
+    RequestAudit(AuditLog auditLog, IdentityService identityService, EngineTasks engineTasks) {
         this.auditLog = auditLog;
         this.identityService = identityService;
-        this.taskService = taskService;
+        this.engineTasks = engineTasks;
     }
 
     @Override
@@ -72,7 +71,7 @@ class RequestAudit extends OncePerRequestFilter {
         }
         Matcher completion = COMPLETION.matcher(path);
         if (completion.matches()) {
-            Task task = taskAsPlatform(completion.group(1));
+            Task task = engineTasks.beforeCompletion(request, completion.group(1)).orElse(null);
             if (task != null) {
                 action = "办理任务：" + task.getName();
                 target = target + "（流程实例 " + task.getProcessInstanceId() + "）";
@@ -91,17 +90,6 @@ class RequestAudit extends OncePerRequestFilter {
             } catch (RuntimeException e) {
                 log.error("审计日志未能记录：{} {} {}", user, action, target, e);
             }
-        }
-    }
-
-    /** The task as it is before the request completes it; looked up as the platform, the caller's rights aside. */
-    private Task taskAsPlatform(String taskId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return taskService.createTaskQuery().taskId(taskId).singleResult();
-        } finally {
-            identityService.setAuthentication(caller);
         }
     }
 

@@ -75,16 +75,19 @@ class EngineGuard extends OncePerRequestFilter {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final List<TaskCompletionRule> rules;
+    private final EngineTasks engineTasks;
     private final ObjectMapper json = new ObjectMapper();
 
     EngineGuard(TaskService taskService, TaskForms forms, RuntimeService runtimeService,
-                RepositoryService repositoryService, IdentityService identityService, List<TaskCompletionRule> rules) {
+                RepositoryService repositoryService, IdentityService identityService, List<TaskCompletionRule> rules,
+                EngineTasks engineTasks) {
         this.taskService = taskService;
         this.forms = forms;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.rules = rules;
+        this.engineTasks = engineTasks;
     }
 
     private static Pattern route(String methods, String path) {
@@ -145,7 +148,7 @@ class EngineGuard extends OncePerRequestFilter {
             return;
         }
         try {
-            check(userTaskId, userId, submitted);
+            check(request, userTaskId, userId, submitted);
         } catch (ApiException e) {
             List<FieldMessage> errors = e.errors();
             refuse(response, e.status().value(), e.status().value() == 403 ? "AuthorizationException" : "InvalidRequestException",
@@ -171,11 +174,11 @@ class EngineGuard extends OncePerRequestFilter {
     }
 
     /** The task's own rules and its form's fields; run as the platform, so that what the user may not see still counts. */
-    private void check(String userTaskId, String userId, Map<String, Object> submitted) {
+    private void check(HttpServletRequest request, String userTaskId, String userId, Map<String, Object> submitted) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            Task task = taskService.createTaskQuery().taskId(userTaskId).singleResult();
+            Task task = engineTasks.beforeCompletion(request, userTaskId).orElse(null);
             if (task == null) {
                 return; // the engine answers 404 in its own words
             }

@@ -149,9 +149,9 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, TaskForms forms, RuntimeService runtimeService,
                                                     RepositoryService repositoryService, IdentityService identityService,
-                                                    List<TaskCompletionRule> rules) {
+                                                    List<TaskCompletionRule> rules, EngineTasks engineTasks) {
         FilterRegistrationBean<EngineGuard> registration = new FilterRegistrationBean<>(
-                new EngineGuard(taskService, forms, runtimeService, repositoryService, identityService, rules));
+                new EngineGuard(taskService, forms, runtimeService, repositoryService, identityService, rules, engineTasks));
         registration.setName("engine-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
