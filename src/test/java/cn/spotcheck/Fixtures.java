@@ -67,6 +67,12 @@ public final class Fixtures {
         throw new IllegalStateException("异步作业未能在 1000 轮内执行完：" + processInstanceId);
     }
 
+    /** The one number a {@code select count(*) …} answers. */
+    public static long count(org.springframework.jdbc.core.JdbcTemplate jdbc, String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
     /**
      * Waits until every domain event published so far has been handled by its listeners (they run after commit, on
      * another thread); fails naming the listeners still waiting after 20 seconds.

@@ -1,5 +1,7 @@
 package cn.spotcheck;
 
+import static cn.spotcheck.Fixtures.count;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -116,11 +118,6 @@ public final class PlatformNode {
                     .execute();
         }
         say("PLAIN_INSPECTION " + n + " " + (System.nanoTime() - t2) / 1_000_000);
-    }
-
-    private static long count(JdbcTemplate jdbc, String sql, Object arg) {
-        Long n = jdbc.queryForObject(sql, Long.class, arg);
-        return n == null ? 0 : n;
     }
 
     private static void say(String line) {

@@ -32,8 +32,10 @@ class TasklistFilters {
     @EventListener(ApplicationReadyEvent.class)
     @Order(12)
     void ensureFilters() {
-        makeAssigneesCandidates();
-        ensure("我的待办", "指派给我或点名由我办理的任务（如被抽中的检查）", -10, "#b22222",
+        if (outdated(filterService.createFilterQuery().filterName(MY_TASKS).singleResult())) {
+            makeAssigneesCandidates();
+        }
+        ensure(MY_TASKS, "指派给我或点名由我办理的任务（如被抽中的检查）", -10, "#b22222",
                 mine().orderByTaskPriority().desc().orderByDueDate().asc());
         ensure("本部门待办", "我所在科室、角色可以认领的任务", -5, "#1f6fb2",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
@@ -55,7 +57,10 @@ class TasklistFilters {
                 .or().taskAssigneeExpression("${currentUser()}").taskUnassigned().endOr();
     }
 
-    /** Tasks assigned before {@link AssigneesAreCandidates} listened (a database made by an older release). */
+    /**
+     * Tasks assigned before {@link AssigneesAreCandidates} listened: looked for once, when the filters of an older
+     * release are brought up to date.
+     */
     private void makeAssigneesCandidates() {
         taskService.createNativeTaskQuery().sql("""
                 select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ is not null and not exists (
@@ -76,7 +81,7 @@ class TasklistFilters {
             List<Map<String, String>> missing = VARIABLES.stream()
                     .filter(v -> listed.stream().noneMatch(o -> o instanceof Map<?, ?> m && v.get("name").equals(m.get("name"))))
                     .toList();
-            boolean outdated = !Integer.valueOf(QUERY_VERSION).equals(properties.get(QUERY_VERSION_PROPERTY));
+            boolean outdated = outdated(existing);
             if (!missing.isEmpty() || outdated) {
                 listed.addAll(0, missing);
                 properties.put("variables", listed);
@@ -100,6 +105,12 @@ class TasklistFilters {
         filterService.saveFilter(filter);
     }
 
+    /** A filter written by an older release (no filter at all: a new database, nothing to bring up to date). */
+    private static boolean outdated(Filter filter) {
+        return filter != null && !Integer.valueOf(QUERY_VERSION).equals(filter.getProperties().get(QUERY_VERSION_PROPERTY));
+    }
+
+    private static final String MY_TASKS = "我的待办";
     /** Raised when the filters' queries change, so that a database made by an older release gets the new ones. */
     private static final int QUERY_VERSION = 2;
     private static final String QUERY_VERSION_PROPERTY = "spotcheckQueryVersion";

@@ -1,5 +1,7 @@
 package cn.spotcheck.bench;
 
+import static cn.spotcheck.Fixtures.count;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,15 +22,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.spotcheck.ClusterNode;
 import cn.spotcheck.GeneratedDirectory;
-import cn.spotcheck.SpotCheckApplication;
+import cn.spotcheck.PlatformNode;
+import cn.spotcheck.SecondPlatform;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.identity.Roles;
 
@@ -74,10 +77,9 @@ public final class ProvinceYearBench {
                 scale, targets, inspectors, ITEMS, TASKS, inspections, threads);
         Path dataDir = Files.createTempDirectory("spotcheck-province-year");
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SpotCheckApplication.class).profiles("demo", "test").run(
-                "--spotcheck.data-dir=" + dataDir, "--server.port=0", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
-                "--camunda.bpm.job-execution.enabled=true", "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120",
-                "--spotcheck.embedded-db.durable=true", "--spotcheck.embedded-db.shared-buffers=256MB")) {
+        // A node as in production (its job executor, durable database), with the demo users and a smaller buffer cache.
+        try (ConfigurableApplicationContext app = SecondPlatform.startWithWeb(new String[] {"demo", "test"}, dataDir,
+                PlatformNode.settings(List.of("--server.port=0", "--spotcheck.embedded-db.shared-buffers=256MB")))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             Api api = new Api("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
             try {
@@ -149,11 +151,12 @@ public final class ProvinceYearBench {
             api.post("fagui", "/api/tasks/" + taskId + "/start", Map.of());
             api.complete("fazhi", api.taskOf("fazhi", String.valueOf(taskId), "confirmDraw"), Map.of("approved", true, "comment", "同意"));
         }
-        long drawn = jdbc.queryForObject("select count(*) from spotcheck.draw_assignment a join spotcheck.draw_record d on d.id = a.draw_id "
-                + "where d.task_id = any(?)", Long.class, (Object) taskIds.toArray(Long[]::new));
+        Long[] tasks = taskIds.toArray(Long[]::new);
+        long drawn = count(jdbc, "select count(*) from spotcheck.draw_assignment a join spotcheck.draw_record d on d.id = a.draw_id "
+                + "where d.task_id = any(?)", (Object) tasks);
         phase("抽取并确认 40 项任务（抽取检查对象与执法人员，各自可复核）", t, drawn, "户");
         t = System.nanoTime();
-        waitUntil(jdbc, "select count(*) < ? from spotcheck.inspection where task_id = any(?)", drawn, taskIds);
+        ClusterNode.waitFor(() -> count(jdbc, "select count(*) from spotcheck.inspection where task_id = any(?)", (Object) tasks) >= drawn, 3600);
         settle(jdbc);
         phase("派发（作业执行器，每项一个检查流程与检查通知书）", t, drawn, "项");
 
@@ -171,7 +174,7 @@ public final class ProvinceYearBench {
                 count(jdbc, "select count(*) from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_ where d.key_ in ('inspection', 'follow-up')"),
                 count(jdbc, "select count(*) from spotcheck.inspection where published_at is null"),
                 count(jdbc, "select count(*) from spotcheck.follow_up where status <> 'CLOSED'"),
-                jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null or duedate_ <= ?", Long.class,
+                count(jdbc, "select count(*) from act_ru_job where duedate_ is null or duedate_ <= ?",
                         new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime())),
                 count(jdbc, "select count(*) from spotcheck.event_publication where completion_date is null"),
                 count(jdbc, "select count(*) from act_ru_incident"));
@@ -228,22 +231,11 @@ public final class ProvinceYearBench {
     /** Waits for the job executor and the module events: what a step leaves to the background, done before the next. */
     private static void settle(JdbcTemplate jdbc) throws InterruptedException {
         // Due by the engine's clock, which the year moves, not the database's.
-        while (jdbc.queryForObject("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= ?) and retries_ > 0",
-                Long.class, new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()))
+        while (count(jdbc, "select count(*) from act_ru_job where (duedate_ is null or duedate_ <= ?) and retries_ > 0",
+                new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()))
                 + count(jdbc, "select count(*) from spotcheck.event_publication where completion_date is null") > 0) {
             Thread.sleep(500);
         }
-    }
-
-    private static void waitUntil(JdbcTemplate jdbc, String stillWaiting, long n, List<Long> taskIds) throws InterruptedException {
-        while (Boolean.TRUE.equals(jdbc.queryForObject(stillWaiting, Boolean.class, n, taskIds.toArray(Long[]::new)))) {
-            Thread.sleep(1000);
-        }
-    }
-
-    private static long count(JdbcTemplate jdbc, String sql) {
-        Long n = jdbc.queryForObject(sql, Long.class);
-        return n == null ? 0 : n;
     }
 
     private static String item(int i) {

@@ -25,12 +25,12 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.spotcheck.GeneratedDirectory;
-import cn.spotcheck.SpotCheckApplication;
+import cn.spotcheck.PlatformNode;
+import cn.spotcheck.SecondPlatform;
 import cn.spotcheck.draw.InspectorDraws;
 import cn.spotcheck.draw.TargetDraws;
 import cn.spotcheck.identity.Roles;
@@ -69,11 +69,9 @@ public final class TasklistBench {
         String kept = System.getProperty("bench.dataDir");
         Path dataDir = kept != null ? Path.of(kept) : Files.createTempDirectory("spotcheck-tasklist-bench");
         Integer slowSql = Integer.getInteger("bench.slowSqlMillis");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SpotCheckApplication.class).profiles("demo", "test").run(
-                "--spotcheck.data-dir=" + dataDir, "--server.port=0", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
-
-                "--camunda.bpm.job-execution.enabled=true", "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120",
-                "--spotcheck.embedded-db.durable=true", "--spotcheck.embedded-db.shared-buffers=256MB")) {
+        // A node as in production (its job executor, durable database), with the demo users and a smaller buffer cache.
+        try (ConfigurableApplicationContext app = SecondPlatform.startWithWeb(new String[] {"demo", "test"}, dataDir,
+                PlatformNode.settings(List.of("--server.port=0", "--spotcheck.embedded-db.shared-buffers=256MB")))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             // -Dbench.slowSqlMillis=… (with a kept database): PostgreSQL logs every statement slower than that to
             // <dataDir>/pglog/pg.log, from the next run on (its log collector starts with the server).

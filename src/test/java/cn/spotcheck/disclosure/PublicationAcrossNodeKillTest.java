@@ -1,5 +1,6 @@
 package cn.spotcheck.disclosure;
 
+import static cn.spotcheck.Fixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -160,11 +161,5 @@ class PublicationAcrossNodeKillTest {
 
     private void take(JsonNode body) {
         body.path("records").forEach(r -> received.merge(r.path("idempotencyKey").asText(), 1, Integer::sum));
-    }
-
-
-    private static long count(JdbcTemplate db, String sql) {
-        Long n = db.queryForObject(sql, Long.class);
-        return n == null ? 0 : n;
     }
 }

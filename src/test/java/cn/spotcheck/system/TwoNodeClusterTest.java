@@ -1,5 +1,6 @@
 package cn.spotcheck.system;
 
+import static cn.spotcheck.Fixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -104,15 +105,15 @@ class TwoNodeClusterTest {
                 assertThat(get(portB, "/camunda/api/engine/engine/default/task/count", tasklist).body()).contains("count");
                 long byAAtKill = ranOn(db, "node-a");
                 ClusterNode.waitFor(() -> count(db, "select count(*) from spotcheck.inspection where task_id = ?", taskId) == drawn
-                        && count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'clusterTimers' and end_time_ is not null", null) == TIMERS
-                        && count(db, "select count(*) from act_ru_job where lock_owner_ is not null or (duedate_ is null or duedate_ <= now())", null) == 0,
+                        && count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'clusterTimers' and end_time_ is not null") == TIMERS
+                        && count(db, "select count(*) from act_ru_job where lock_owner_ is not null or (duedate_ is null or duedate_ <= now())") == 0,
                         300);
 
                 // The processes' jobs: the history cleanup (no process) is one job that runs again and again inside its
                 // nightly window (01:00–05:00), which a run of this test may fall in.
                 assertThat(db.queryForList("select job_id_ from act_hi_job_log where job_state_ = 2 and process_def_key_ is not null "
                         + "group by job_id_ having count(*) > 1", String.class)).as("jobs that ran twice").isEmpty();
-                assertThat(count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'clusterTimers'", null))
+                assertThat(count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'clusterTimers'"))
                         .as("timers fired, each once").isEqualTo(TIMERS);
                 Map<String, Object> byNode = db.queryForMap("""
                         select count(*) filter (where hostname_ = 'node-a') a, count(*) filter (where hostname_ = 'node-b') b
@@ -127,7 +128,7 @@ class TwoNodeClusterTest {
                 System.out.printf("two-node cluster: timers fired by node-a %d, by node-b %d%n", timersByNode.get("a"), timersByNode.get("b"));
                 assertThat((Long) timersByNode.get("a")).as("timers node-a fired").isGreaterThanOrEqualTo(TIMERS / 10);
                 assertThat((Long) timersByNode.get("b")).as("timers node-b fired").isGreaterThanOrEqualTo(TIMERS / 10);
-                assertThat(count(db, "select count(*) from act_ru_incident", null)).as("incidents").isZero();
+                assertThat(count(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
                 assertThat(count(db, "select count(distinct target_id) from spotcheck.inspection where task_id = ?", taskId)).isEqualTo(drawn);
                 assertThat(count(db, "select count(*) from act_hi_procinst where business_key_ like ?", "JC-" + taskId + "-%")).isEqualTo(drawn);
                 assertThat(count(db, "select count(*) from spotcheck.issued_document where kind = 'inspection-notice' and reference like ?",
@@ -182,17 +183,11 @@ class TwoNodeClusterTest {
         return String.join("; ", answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
     }
 
-
     private static long timersFired(JdbcTemplate db) {
-        return count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'clusterTimers'", null);
+        return count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'clusterTimers'");
     }
 
     private static long ranOn(JdbcTemplate db, String node) {
         return count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = ?", node);
-    }
-
-    private static long count(JdbcTemplate db, String sql, Object arg) {
-        Long n = arg == null ? db.queryForObject(sql, Long.class) : db.queryForObject(sql, Long.class, arg);
-        return n == null ? 0 : n;
     }
 }
