@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of the spot-check draw, algorithm SHA256-KEYED-SORT version 1.
+"""Independent reference implementation of the spot-check draw: algorithm SHA256-TICKET-STREAM version 2 (new
+draws) and SHA256-KEYED-SORT version 1 (records made before 2026-12-04).
 
 Written from docs/draw-algorithm.md, not translated from the Java code, and kept deliberately naive (it scans
 every inspector for every slot), so that anyone holding a published draw's inputs can re-run it and compare.
@@ -14,6 +15,7 @@ Usage:
 
 Input JSON:
     {
+      "version": 2,                                        1 or 2 (default 2), as the record names it
       "seed": "<64 hex digits>",
       "candidates": [[id, "stratum", weight], ...],
       "ratios": {"stratum": "0.03", ...},                  decimals as strings (exact)
@@ -32,8 +34,7 @@ import sys
 from decimal import Decimal
 from fractions import Fraction
 
-ALGORITHM = "SHA256-KEYED-SORT"
-VERSION = 1
+ALGORITHMS = {1: "SHA256-KEYED-SORT", 2: "SHA256-TICKET-STREAM"}
 GENESIS = "0" * 64
 
 
@@ -56,12 +57,67 @@ def draw_count(ratio: str, n: int) -> int:
     return math.ceil(Fraction(Decimal(ratio)) * n)
 
 
-def candidate_digest(candidates) -> str:
-    lines = sorted(candidates, key=lambda c: (c[1], c[0]))  # Python compares str by code point
-    return sha256_hex("".join(f"{cid}|{stratum}|{weight}\n" for cid, stratum, weight in lines))
+def canonical(candidates):
+    return sorted(candidates, key=lambda c: (c[1], c[0]))  # Python compares str by code point
 
 
-def draw_targets(seed: bytes, candidates, ratios):
+def leb128(value: int) -> bytes:
+    """Unsigned LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last."""
+    out = bytearray()
+    while True:
+        low = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(low | 0x80)
+        else:
+            out.append(low)
+            return bytes(out)
+
+
+def candidate_file(candidates) -> bytes:
+    """Version 2's candidate file: header, then per stratum its code, LF, its size, and per candidate the gap to the
+    previous id (the first: id + 1) and its weight byte."""
+    out = bytearray(b"spotcheck-candidates 2\n")
+    for stratum in sorted({c[1] for c in candidates}):
+        members = [c for c in canonical(candidates) if c[1] == stratum]
+        out += stratum.encode("utf-8") + b"\n" + leb128(len(members))
+        previous = -1
+        for cid, _, weight in members:
+            out += leb128(cid - previous) + bytes([weight])
+            previous = cid
+    return bytes(out)
+
+
+def candidate_digest(candidates, version) -> str:
+    if version == 1:
+        return sha256_hex("".join(f"{cid}|{stratum}|{weight}\n" for cid, stratum, weight in canonical(candidates)))
+    return hashlib.sha256(candidate_file(candidates)).hexdigest()
+
+
+def ticket_stream(seed: bytes, stratum, members, count):
+    """Version 2: tickets drawn one by one; the candidate holding a drawn ticket is drawn and its tickets leave."""
+    if count == len(members):
+        return [cid for cid, _, _ in members]
+    remaining = [(cid, weight) for cid, _, weight in members]
+    drawn = []
+    j = 0
+    while len(drawn) < count:
+        x = key(seed, f"target|{stratum}|{j}")
+        j += 1
+        total = sum(weight for _, weight in remaining)
+        if x >= (2 ** 64 // total) * total:
+            continue  # the incomplete last block of 2^64 would favour the first tickets
+        ticket = x % total
+        for index, (cid, weight) in enumerate(remaining):
+            if ticket < weight:
+                drawn.append(cid)
+                del remaining[index]
+                break
+            ticket -= weight
+    return drawn
+
+
+def draw_targets(seed: bytes, candidates, ratios, version):
     ids = [c[0] for c in candidates]
     if len(ids) != len(set(ids)):
         raise ValueError("duplicate candidate ids")
@@ -72,10 +128,14 @@ def draw_targets(seed: bytes, candidates, ratios):
     for stratum in sorted(ratios):
         members = sorted((c for c in candidates if c[1] == stratum), key=lambda c: c[0])
         count = draw_count(ratios[stratum], len(members))
-        keyed = sorted((min(key(seed, f"target|{stratum}|{cid}|{t}") for t in range(weight)), cid)
-                       for cid, _, weight in members)
+        if version == 1:
+            keyed = sorted((min(key(seed, f"target|{stratum}|{cid}|{t}") for t in range(weight)), cid)
+                           for cid, _, weight in members)
+            drawn = [cid for _, cid in keyed[:count]]
+        else:
+            drawn = ticket_stream(seed, stratum, members, count)
         strata.append({"stratum": stratum, "ratio": plain_ratio(ratios[stratum]), "candidateCount": len(members),
-                       "drawnIds": [cid for _, cid in keyed[:count]]})
+                       "drawnIds": drawn})
     return strata
 
 
@@ -133,8 +193,8 @@ def inspector_input_digest(per_target, inspectors, recusals, required) -> str:
     return sha256_hex(text)
 
 
-def record_text(seed_hex, cand_digest, lines, previous) -> str:
-    head = f"algorithm={ALGORITHM}\nversion={VERSION}\nseed={seed_hex}\ncandidateDigest={cand_digest}\n"
+def record_text(version, seed_hex, cand_digest, lines, previous) -> str:
+    head = f"algorithm={ALGORITHMS[version]}\nversion={version}\nseed={seed_hex}\ncandidateDigest={cand_digest}\n"
     return head + "".join(line + "\n" for line in lines) + f"previousDigest={previous}\n"
 
 
@@ -142,9 +202,11 @@ def run(data):
     seed_hex = data["seed"].lower()
     seed = bytes.fromhex(seed_hex)
     assert len(seed) == 32, "the seed is 32 bytes"
+    version = int(data.get("version", 2))
+    assert version in ALGORITHMS, "version 1 or 2"
     candidates = [(int(c[0]), c[1], int(c[2])) for c in data["candidates"]]
-    strata = draw_targets(seed, candidates, data["ratios"])
-    cdigest = candidate_digest(candidates)
+    strata = draw_targets(seed, candidates, data["ratios"], version)
+    cdigest = candidate_digest(candidates, version)
     drawn = [i for s in strata for i in s["drawnIds"]]
     lines = [f"stratum|{s['stratum']}|{s['ratio']}|{s['candidateCount']}|{len(s['drawnIds'])}|"
              + ",".join(map(str, s["drawnIds"])) for s in strata]
@@ -161,23 +223,24 @@ def run(data):
         lines += [f"inspectorInputs|{inputs}"]
         lines += [f"assign|{t}|" + ",".join(map(str, ids)) for t, ids in assignment]
         result.update(inspectorInputDigest=inputs, assignment=assignment)
-        text = record_text(seed_hex, cdigest, lines, previous)
+        text = record_text(version, seed_hex, cdigest, lines, previous)
         records.append((text, sha256_hex(text)))
         result["replacements"] = []
         for sequence, target, old, reason in data.get("replacements", []):
             assignment, new = replace(seed, assignment, sequence, target, old, inspectors, recusals, required)
             line = f"replacement|{sequence}|{target}|{old}|{new}|{reason}"
-            text = record_text(seed_hex, cdigest, [f"inspectorInputs|{inputs}", line], records[-1][1])
+            text = record_text(version, seed_hex, cdigest, [f"inspectorInputs|{inputs}", line], records[-1][1])
             records.append((text, sha256_hex(text)))
             result["replacements"].append({"line": line, "assignment": assignment})
     else:
-        text = record_text(seed_hex, cdigest, lines, previous)
+        text = record_text(version, seed_hex, cdigest, lines, previous)
         records.append((text, sha256_hex(text)))
     result["recordDigests"] = [d for _, d in records]
     return result, records
 
 
 EXAMPLE = {
+    "version": 2,
     "seed": "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
     "candidates": [[1, "A", 2], [2, "A", 2], [3, "A", 1], [4, "A", 2],
                    [5, "B", 2], [6, "B", 1], [7, "B", 2], [8, "B", 2], [9, "B", 2], [10, "B", 1]],
@@ -187,7 +250,7 @@ EXAMPLE = {
                    [105, "港航管理科"]],
     "recusals": [[101, 9], [103, 8]],
     "requiredDepartments": [],
-    "replacements": [[1, 4, 105, "执法人员请假"]],
+    "replacements": [[1, 2, 105, "执法人员请假"]],
 }
 
 

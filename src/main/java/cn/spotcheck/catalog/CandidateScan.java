@@ -53,6 +53,24 @@ public class CandidateScan {
         });
     }
 
+    /**
+     * The same candidates, as each credit level's ids in ascending order. The database hands each level over as one
+     * value (the ids' 8-byte forms run together) rather than a row per target: a million candidates arrive in a
+     * few tenths of a second instead of the better part of a second.
+     */
+    public java.util.Map<String, long[]> idsByCreditLevel(List<String> categories, List<String> regions, List<String> tags) {
+        java.util.Map<String, long[]> levels = new java.util.TreeMap<>();
+        query("select credit_level, string_agg(int8send(id), ''::bytea)", categories, regions, tags, " group by credit_level", rs -> {
+            java.nio.LongBuffer packed = java.nio.ByteBuffer.wrap(rs.getBytes(2)).asLongBuffer();
+            long[] ids = new long[packed.remaining()];
+            packed.get(ids);
+            // Parallel workers concatenate in no set order; each worker's part is ascending, so this merges a few runs.
+            java.util.Arrays.sort(ids);
+            levels.put(rs.getString(1), ids);
+        });
+        return levels;
+    }
+
     /** Of the targets named (a 定向抽查), those in operating status, in id order. */
     public void scanNamed(java.util.Collection<Long> ids, Sink sink) {
         jdbc.query("select id, credit_level from spotcheck.target where id = any(?) and operating_status = ? order by id", rs -> {

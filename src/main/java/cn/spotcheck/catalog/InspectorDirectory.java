@@ -148,14 +148,25 @@ public class InspectorDirectory {
      * The inspectors a draw may use for a task ending on {@code taskEnd}: 在岗, holding a certificate valid through
      * that day (持证上岗), with the expertise the items require: all of it, or for a joint check at least one part.
      */
-    public List<InspectorView> drawablePool(java.time.LocalDate taskEnd, java.util.Collection<String> requiredExpertise, boolean anyExpertise) {
-        return views(repository.findAll(), taskEnd).stream()
-                .filter(InspectorView::drawable)
-                .filter(i -> requiredExpertise.isEmpty() || (anyExpertise
-                        ? requiredExpertise.stream().anyMatch(i.expertise()::contains)
-                        : i.expertise().containsAll(requiredExpertise)))
-                .sorted(java.util.Comparator.comparing(InspectorView::id))
-                .toList();
+    /**
+     * The inspectors {@link Drawability} admits for a task ending on {@code taskEnd} with this expertise (all of it,
+     * or with {@code anyExpertise} any part), in id order. Read with plain SQL: a draw over a directory of thousands
+     * should not build an entity and a view per inspector to keep a few fields.
+     */
+    public List<DrawableInspector> drawablePool(LocalDate taskEnd, java.util.Collection<String> requiredExpertise, boolean anyExpertise) {
+        String expertise = requiredExpertise.isEmpty() ? "" : anyExpertise ? " and expertise && ?::text[]" : " and expertise @> ?::text[]";
+        List<Object> args = new ArrayList<>(List.of(CatalogVocabulary.ON_DUTY, java.sql.Date.valueOf(taskEnd)));
+        if (!requiredExpertise.isEmpty()) {
+            args.add(requiredExpertise.toArray(String[]::new));
+        }
+        List<DrawableInspector> qualified = jdbc.query("""
+                select id, staff_no, department, expertise from spotcheck.inspector
+                where status = ? and btrim(coalesce(certificate_no, '')) <> '' and certificate_valid_until >= ?""" + expertise
+                        + " order by id",
+                (rs, i) -> new DrawableInspector(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray())), args.toArray());
+        java.util.Set<String> withAccount = accounts.existing(qualified.stream().map(DrawableInspector::staffNo).toList());
+        return qualified.stream().filter(i -> withAccount.contains(i.staffNo())).toList();
     }
 
     /*
@@ -185,9 +196,15 @@ public class InspectorDirectory {
         return result;
     }
 
-    /** Every recusal in force on {@code day}, for the draw. */
-    public List<RecusalView> recusalsInForce(LocalDate day) {
-        return recusals.findAll().stream().map(Recusal::view).filter(r -> r.activeOn(day)).toList();
+    /** The recusals in force on {@code day} for any of {@code targetIds}, for the draw. */
+    public List<RecusalView> recusalsInForce(LocalDate day, java.util.Collection<Long> targetIds) {
+        return jdbc.query("""
+                select id, inspector_id, target_id, relation, reason, valid_from, valid_to, declared_by, declared_at
+                from spotcheck.recusal where valid_from <= ? and (valid_to is null or valid_to >= ?) and target_id = any(?)""",
+                (rs, i) -> new RecusalView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        rs.getTimestamp(9).toInstant()),
+                java.sql.Date.valueOf(day), java.sql.Date.valueOf(day), targetIds.toArray(Long[]::new));
     }
 
     private static ApiException notFound(long id) {

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,36 +12,38 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import cn.spotcheck.draw.algorithm.Candidate;
+import cn.spotcheck.draw.algorithm.CandidateList;
 import cn.spotcheck.draw.algorithm.InspectorDrawRequest;
 import cn.spotcheck.draw.algorithm.Recusal;
 
 /**
- * How a draw's inputs are kept: the candidate list as gzipped {@code id|stratum|weight} lines (a million candidates in
- * a few megabytes), the inspector draw's inputs as a map in a fixed order, gzipped once written as JSON.
+ * How a draw's inputs are kept: the candidate list as its canonical file (a million candidates in about two megabytes;
+ * records made before it kept gzipped {@code id|stratum|weight} lines, still read), the inspector draw's inputs as a
+ * map in a fixed order, gzipped once written as JSON.
  */
 final class DrawInputsCodec {
 
     private DrawInputsCodec() {
     }
 
-    static byte[] candidates(List<Candidate> candidates) {
-        StringBuilder sb = new StringBuilder(candidates.size() * 16);
-        for (Candidate c : candidates) {
-            sb.append(c.id()).append('|').append(c.stratum()).append('|').append(c.weight()).append('\n');
-        }
-        return gzip(sb.toString());
+    /** The candidate file of {@link CandidateList#canonicalBytes()}: canonical, so its SHA-256 is the version 2 digest. */
+    static byte[] candidates(CandidateList candidates) {
+        return candidates.canonicalBytes();
     }
 
-    static List<Candidate> candidates(byte[] data) {
-        List<Candidate> candidates = new ArrayList<>();
+    /** Either form a record may hold: the candidate file, or (records of before 2026-12-04) gzipped text lines. */
+    static CandidateList candidates(byte[] data) {
+        if (data.length < 2 || (data[0] & 0xFF) != 0x1F || (data[1] & 0xFF) != 0x8B) {
+            return CandidateList.parse(data);
+        }
+        CandidateList.Builder candidates = CandidateList.builder();
         for (String line : gunzip(data).split("\n")) {
             if (!line.isEmpty()) {
                 String[] parts = line.split("\\|");
-                candidates.add(new Candidate(Long.parseLong(parts[0]), parts[1], Integer.parseInt(parts[2])));
+                candidates.add(Long.parseLong(parts[0]), parts[1], Integer.parseInt(parts[2]));
             }
         }
-        return candidates;
+        return candidates.build();
     }
 
     /** The inspector draw's inputs in the order they are recorded; recusals sorted, so equal inputs record equal bytes. */

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.spotcheck.calendar.BureauTime;
-import cn.spotcheck.draw.algorithm.Candidate;
+import cn.spotcheck.draw.algorithm.CandidateList;
+import cn.spotcheck.draw.algorithm.DrawAlgorithm;
 import cn.spotcheck.draw.algorithm.DrawSeed;
 import cn.spotcheck.draw.algorithm.Inspector;
 import cn.spotcheck.draw.algorithm.InspectorAssignment;
@@ -51,6 +52,11 @@ class DrawStore {
     record Stored(long id, long taskId, DrawStatus status, DrawSeed seed, String algorithm, int version, int candidateCount,
                   String candidateDigest, Long chainPosition, String previousDigest, String digest, Timestamp drawnAt,
                   String drawnBy, String confirmedBy, Timestamp publishedAt) {
+
+        /** The algorithm the record names, which is the one that re-checks it. */
+        DrawAlgorithm drawAlgorithm() {
+            return DrawAlgorithm.of(algorithm, version);
+        }
     }
 
     /** The record covering the task: its own draw, or its joint group's. */
@@ -101,9 +107,9 @@ class DrawStore {
         return one("where id = ?", drawId);
     }
 
-    long insertTargets(long taskId, DrawSeed seed, String algorithm, int version, TargetDrawRequest request,
+    long insertTargets(long taskId, DrawSeed seed, DrawAlgorithm algorithm, TargetDrawRequest request,
                        TargetDrawResult result, String drawnBy) {
-        return insertTargets(taskId, List.of(taskId), null, null, seed, algorithm, version, request, result, drawnBy);
+        return insertTargets(taskId, List.of(taskId), null, null, seed, algorithm, request, result, drawnBy);
     }
 
     /**
@@ -111,13 +117,13 @@ class DrawStore {
      * group also the group's label and its strata's member tasks.
      */
     long insertTargets(long taskId, List<Long> coveredTasks, String jointGroup, Map<String, JointStratum> stratumTasks,
-                       DrawSeed seed, String algorithm, int version, TargetDrawRequest request, TargetDrawResult result,
+                       DrawSeed seed, DrawAlgorithm algorithm, TargetDrawRequest request, TargetDrawResult result,
                        String drawnBy) {
         long drawId = jdbc.queryForObject("""
                 insert into spotcheck.draw_record (task_id, status, algorithm, algorithm_version, seed, candidate_count,
                     candidate_digest, candidates, ratios, strata, drawn_by, drawn_at, joint_group, stratum_tasks)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb) returning id""", Long.class,
-                taskId, DrawStatus.TARGETS_DRAWN.name(), algorithm, version, seed.hex(), result.candidateCount(), result.candidateDigest(),
+                taskId, DrawStatus.TARGETS_DRAWN.name(), algorithm.recordName(), algorithm.version(), seed.hex(), result.candidateCount(), result.candidateDigest(),
                 DrawInputsCodec.candidates(request.candidates()), write(request.ratios()), write(result.strata()), drawnBy,
                 Timestamp.from(BureauTime.now()), jointGroup, stratumTasks == null ? null : write(stratumTasks));
         jdbc.batchUpdate("insert into spotcheck.draw_task (task_id, draw_id) values (?, ?)",
@@ -160,12 +166,23 @@ class DrawStore {
     void completeInspectors(long drawId, InspectorDrawRequest request, InspectorAssignment assignment, ChainLink link, String digest) {
         jdbc.update("update spotcheck.draw_record set status = ?, inspector_inputs = ?, chain_position = ?, previous_digest = ?, digest = ? where id = ?",
                 DrawStatus.DRAWN.name(), inspectorInputsGz(request), link.position(), link.previousDigest(), digest, drawId);
-        List<Object[]> rows = new ArrayList<>();
-        int position = 0;
-        for (TargetInspectors t : assignment.targets()) {
-            rows.add(new Object[] {drawId, ++position, t.targetId(), t.inspectorIds().toArray(Long[]::new)});
+        // One statement for tens of thousands of rows: the inspectors go as one flat array, each row taking its slice.
+        List<TargetInspectors> targets = assignment.targets();
+        Long[] targetIds = new Long[targets.size()];
+        Integer[] first = new Integer[targets.size()];
+        Integer[] last = new Integer[targets.size()];
+        List<Long> inspectors = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            targetIds[i] = targets.get(i).targetId();
+            first[i] = inspectors.size() + 1;
+            inspectors.addAll(targets.get(i).inspectorIds());
+            last[i] = inspectors.size();
         }
-        jdbc.batchUpdate("insert into spotcheck.draw_assignment (draw_id, position, target_id, inspector_ids) values (?,?,?,?)", rows);
+        jdbc.update("""
+                insert into spotcheck.draw_assignment (draw_id, position, target_id, inspector_ids)
+                select ?, t.position, t.target_id, (?::bigint[])[t.first : t.last]
+                from unnest(?::bigint[], ?::int[], ?::int[]) with ordinality as t(target_id, first, last, position)""",
+                drawId, inspectors.toArray(Long[]::new), targetIds, first, last);
     }
 
     void confirmed(long drawId, String user) {
@@ -173,7 +190,7 @@ class DrawStore {
                 DrawStatus.PUBLISHED.name(), user, Timestamp.from(BureauTime.now()), drawId);
     }
 
-    List<Candidate> candidates(long drawId) {
+    CandidateList candidates(long drawId) {
         return DrawInputsCodec.candidates(jdbc.queryForObject("select candidates from spotcheck.draw_record where id = ?", byte[].class, drawId));
     }
 

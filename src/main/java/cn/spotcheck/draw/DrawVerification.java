@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import cn.spotcheck.calendar.BureauTime;
 
+import cn.spotcheck.draw.algorithm.DrawAlgorithm;
 import cn.spotcheck.draw.algorithm.DrawRecordContent;
 import cn.spotcheck.draw.algorithm.DrawSeed;
 import cn.spotcheck.draw.algorithm.DrawVerifier;
@@ -85,13 +86,14 @@ public class DrawVerification {
         TargetDrawRequest targetInputs = new TargetDrawRequest(record.seed(), store.candidates(drawId), store.ratios(drawId));
         TargetDrawResult recordedTargets = new TargetDrawResult(record.candidateDigest(), record.candidateCount(), store.strata(drawId));
         Verification jointStrata = verifyJointStrata(drawId, targetInputs.ratios().keySet());
+        DrawAlgorithm algorithm = record.drawAlgorithm();
         if (record.digest() == null) {
-            return DrawVerifier.verifyTargets(targetInputs, recordedTargets).and(jointStrata);
+            return DrawVerifier.verifyTargets(algorithm, targetInputs, recordedTargets).and(jointStrata);
         }
         InspectorDrawRequest inspectorInputs = store.inspectorRequest(drawId, record.seed(), recordedTargets.drawnIds());
         InspectorAssignment original = originalAssignment(drawId, store.assignment(drawId));
-        Verification result = DrawVerifier.verify(targetInputs, recordedTargets, inspectorInputs, original);
-        String recomputed = DrawRecordContent.ofDraw(record.seed(), recordedTargets, inspectorInputs, original, record.previousDigest()).digest();
+        Verification result = DrawVerifier.verify(algorithm, targetInputs, recordedTargets, inspectorInputs, original);
+        String recomputed = DrawRecordContent.ofDraw(algorithm, record.seed(), recordedTargets, inspectorInputs, original, record.previousDigest()).digest();
         if (!recomputed.equals(record.digest())) {
             result = result.and(new Verification(false, List.of("记录摘要不符：重新计算为 " + recomputed + "，记录为 " + record.digest())));
         }
@@ -122,7 +124,7 @@ public class DrawVerification {
             try {
                 InspectorDrawRequest inputs = store.inspectorRequest(r.inspectorInputs(), DrawSeed.ofHex(r.drawSeed()), List.of());
                 Replacement replacement = new Replacement(r.sequence(), r.targetId(), r.replacedInspector(), r.newInspector(), r.reason());
-                String recomputed = replacementDigest(inputs, r.candidateDigest(), replacement, r.previousDigest());
+                String recomputed = replacementDigest(r.algorithm(), inputs, r.candidateDigest(), replacement, r.previousDigest());
                 if (!recomputed.equals(r.digest())) {
                     problems.add(where + "的摘要与其内容不符：按记录的内容重新计算为 " + recomputed + "，记录为 " + r.digest());
                 }
@@ -140,8 +142,9 @@ public class DrawVerification {
     }
 
     /** The digest that seals a replacement into the chain: computed once when recorded, again when the chain is verified. */
-    static String replacementDigest(InspectorDrawRequest request, String candidateDigest, Replacement replacement, String previousDigest) {
-        return DrawRecordContent.ofReplacement(request, candidateDigest, replacement, previousDigest).digest();
+    static String replacementDigest(DrawAlgorithm algorithm, InspectorDrawRequest request, String candidateDigest,
+                                    Replacement replacement, String previousDigest) {
+        return DrawRecordContent.ofReplacement(algorithm, request, candidateDigest, replacement, previousDigest).digest();
     }
 
     /**

@@ -14,8 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.catalog.DrawableInspector;
 import cn.spotcheck.catalog.InspectorDirectory;
-import cn.spotcheck.catalog.InspectorView;
 import cn.spotcheck.draw.algorithm.DrawSeed;
 import cn.spotcheck.draw.algorithm.Inspector;
 import cn.spotcheck.draw.algorithm.InspectorDrawRequest;
@@ -85,7 +85,7 @@ class InspectorDrawInputs {
         if (group) {
             perTarget = Math.max(perTarget, departments.size());
         }
-        List<InspectorView> pool = inspectors.drawablePool(end, expertise, joint);
+        List<DrawableInspector> pool = inspectors.drawablePool(end, expertise, joint);
         if (pool.size() < perTarget) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法抽取执法检查人员：具备专业领域“" + String.join("、", expertise)
                     + "”、在岗且执法证有效期至 " + end + " 以后的执法人员只有 " + pool.size() + " 名，每个检查对象需要 "
@@ -111,13 +111,12 @@ class InspectorDrawInputs {
     }
 
     /** Declared conflicts in force, and whoever inspected a target last time for the same item (not again). */
-    private Set<Recusal> recusals(List<InspectorView> pool, Set<String> itemCodes, List<Long> targetIds) {
+    private Set<Recusal> recusals(List<DrawableInspector> pool, Set<String> itemCodes, List<Long> targetIds) {
         Map<String, Long> idByStaffNo = new HashMap<>();
         pool.forEach(i -> idByStaffNo.put(i.staffNo(), i.id()));
         Set<Long> inTask = new HashSet<>(targetIds);
         Set<Recusal> recusals = new HashSet<>();
-        inspectors.recusalsInForce(BureauTime.today()).stream().filter(r -> inTask.contains(r.targetId()))
-                .forEach(r -> recusals.add(new Recusal(r.inspectorId(), r.targetId())));
+        inspectors.recusalsInForce(BureauTime.today(), inTask).forEach(r -> recusals.add(new Recusal(r.inspectorId(), r.targetId())));
         inspections.lastInspectors(itemCodes).forEach((targetId, staffNos) -> {
             if (inTask.contains(targetId)) {
                 staffNos.stream().map(idByStaffNo::get).filter(Objects::nonNull).forEach(id -> recusals.add(new Recusal(id, targetId)));

@@ -42,7 +42,7 @@ public class InspectorDraws {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法抽取执法检查人员：" + e.getMessage(), List.of());
         }
         DrawStore.ChainLink link = store.nextLink();
-        String digest = DrawRecordContent.ofDraw(record.seed(), targets, request, assignment, link.previousDigest()).digest();
+        String digest = DrawRecordContent.ofDraw(record.drawAlgorithm(), record.seed(), targets, request, assignment, link.previousDigest()).digest();
         store.completeInspectors(record.id(), request, assignment, link, digest);
     }
 }

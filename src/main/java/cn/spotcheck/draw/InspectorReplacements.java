@@ -67,7 +67,7 @@ class InspectorReplacements {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "无法更换执法人员：" + e.getMessage(), List.of());
         }
         DrawStore.ChainLink link = store.nextLink();
-        String digest = DrawVerification.replacementDigest(request, record.candidateDigest(), outcome.replacement(), link.previousDigest());
+        String digest = DrawVerification.replacementDigest(record.drawAlgorithm(), request, record.candidateDigest(), outcome.replacement(), link.previousDigest());
         replacements.insert(record.id(), new ReplacementStore.ReplacementRow(sequence, targetId, replaced.id(),
                 outcome.replacement().newInspectorId(), reason.strip(), CurrentUser.id(), BureauTime.now(), digest),
                 store.inspectorInputsGz(request), link);

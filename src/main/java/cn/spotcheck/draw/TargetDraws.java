@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.draw.algorithm.Candidate;
+import cn.spotcheck.draw.algorithm.CandidateList;
 import cn.spotcheck.draw.algorithm.DrawAlgorithm;
 import cn.spotcheck.draw.algorithm.DrawSeed;
 import cn.spotcheck.draw.algorithm.TargetDraw;
@@ -82,52 +83,68 @@ public class TargetDraws {
         }
         Set<String> scope = new LinkedHashSet<>(jointGroups.scopeCategories(task));
         Set<Long> recent = inspections.inspectedSince(task.itemCodes(), BureauTime.today().minusDays(settings.recentWindowDays()));
-        List<Candidate> list = new ArrayList<>();
-        Map<String, BigDecimal> ratios = new TreeMap<>();
-        candidates.scan(List.copyOf(scope), task.targetFilter().regions(), task.targetFilter().tags(), (id, level) -> {
-            list.add(new Candidate(id, level, recent.contains(id) ? Candidate.REDUCED_WEIGHT : Candidate.NORMAL_WEIGHT));
-            ratios.computeIfAbsent(level, l -> settings.ratioFor(l, task.ratio()));
-        });
-        if (list.isEmpty()) {
+        Map<String, long[]> levels = candidates.idsByCreditLevel(List.copyOf(scope), task.targetFilter().regions(), task.targetFilter().tags());
+        if (levels.isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "任务“" + task.name() + "”的抽查范围内没有在营的检查对象", List.of());
         }
-        List<Candidate> drawable = withMinimumFrequency(list, ratios, settings);
+        Map<String, BigDecimal> ratios = new TreeMap<>();
+        levels.keySet().forEach(level -> ratios.put(level, settings.ratioFor(level, task.ratio())));
+        CandidateList drawable = candidateList(levels, recent, ratios, settings);
         DrawSeed seed = DrawSeed.generate(RANDOM);
         TargetDrawRequest request = new TargetDrawRequest(seed, drawable, ratios);
-        TargetDrawResult result = TargetDraw.draw(request);
-        return store.insertTargets(taskId, seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request, result, CurrentUser.id());
+        return store.insertTargets(taskId, seed, DrawAlgorithm.CURRENT, request, TargetDraw.draw(request), CurrentUser.id());
     }
 
     /**
-     * 最低频次: a candidate of a level with a minimum frequency that has had no inspection (of any item, dispatched or
-     * done) within its period moves to the stratum {@code <level>·最低频次}, drawn whole; the record then says by
-     * its stratum which rule took each target, and stays verifiable from its inputs alone.
+     * The candidates, by credit level, recently inspected targets at half weight. 最低频次: a candidate of a level with
+     * a minimum frequency that has had no inspection (of any item, dispatched or done) within its period moves to the
+     * stratum {@code <level>·最低频次}, drawn whole; the record then says by its stratum which rule took each target,
+     * and stays verifiable from its inputs alone.
      */
-    private List<Candidate> withMinimumFrequency(List<Candidate> list, Map<String, BigDecimal> ratios, DrawSettings settings) {
-        Map<String, java.time.Period> periods = new TreeMap<>();
-        list.forEach(c -> {
-            java.time.Period period = settings.minimumFrequencyOf(c.stratum());
-            if (period != null && ratios.get(c.stratum()).compareTo(TargetDraw.ALL) < 0) {
-                periods.putIfAbsent(c.stratum(), period);
+    private CandidateList candidateList(Map<String, long[]> levels, Set<Long> recent, Map<String, BigDecimal> ratios,
+                                        DrawSettings settings) {
+        CandidateList.Builder list = CandidateList.builder();
+        levels.forEach((level, ids) -> {
+            java.time.Period period = settings.minimumFrequencyOf(level);
+            if (period == null || ratios.get(level).compareTo(TargetDraw.ALL) >= 0) {
+                list.add(level, ids, weights(ids, ids.length, recent));
+                return;
+            }
+            Set<Long> covered = inspections.targetsInspectedSince(java.util.stream.LongStream.of(ids).boxed().toList(),
+                    BureauTime.today().minus(period));
+            long[] kept = new long[ids.length];
+            long[] due = new long[ids.length];
+            int keptCount = 0;
+            int dueCount = 0;
+            for (long id : ids) {
+                if (covered.contains(id)) {
+                    kept[keptCount++] = id;
+                } else {
+                    due[dueCount++] = id;
+                }
+            }
+            list.add(level, java.util.Arrays.copyOf(kept, keptCount), weights(kept, keptCount, recent));
+            if (dueCount > 0) {
+                String minimum = level + DrawSettings.MINIMUM_FREQUENCY;
+                list.add(minimum, java.util.Arrays.copyOf(due, dueCount), weights(due, dueCount, recent));
+                ratios.putIfAbsent(minimum, TargetDraw.ALL);
             }
         });
-        if (periods.isEmpty()) {
-            return list;
-        }
-        Set<Long> covered = new java.util.HashSet<>();
-        periods.forEach((level, period) -> covered.addAll(inspections.targetsInspectedSince(
-                list.stream().filter(c -> c.stratum().equals(level)).map(Candidate::id).toList(), BureauTime.today().minus(period))));
-        List<Candidate> moved = new ArrayList<>(list.size());
-        for (Candidate c : list) {
-            if (periods.containsKey(c.stratum()) && !covered.contains(c.id())) {
-                String stratum = c.stratum() + DrawSettings.MINIMUM_FREQUENCY;
-                moved.add(new Candidate(c.id(), stratum, c.weight()));
-                ratios.putIfAbsent(stratum, TargetDraw.ALL);
-            } else {
-                moved.add(c);
+        return list.build();
+    }
+
+    /** Normal weight, half for those inspected recently. */
+    private static byte[] weights(long[] ids, int count, Set<Long> recent) {
+        byte[] weights = new byte[count];
+        java.util.Arrays.fill(weights, (byte) Candidate.NORMAL_WEIGHT);
+        if (!recent.isEmpty()) {
+            for (int i = 0; i < count; i++) {
+                if (recent.contains(ids[i])) {
+                    weights[i] = Candidate.REDUCED_WEIGHT;
+                }
             }
         }
-        return moved;
+        return weights;
     }
 
     /**
@@ -142,7 +159,7 @@ public class TargetDraws {
         }
         DrawSeed seed = DrawSeed.generate(RANDOM);
         TargetDrawRequest request = new TargetDrawRequest(seed, list, Map.of(TARGETED, TargetDraw.ALL));
-        return store.insertTargets(task.id(), seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request, TargetDraw.draw(request), CurrentUser.id());
+        return store.insertTargets(task.id(), seed, DrawAlgorithm.CURRENT, request, TargetDraw.draw(request), CurrentUser.id());
     }
 
     /**
@@ -174,7 +191,7 @@ public class TargetDraws {
         DrawSeed seed = DrawSeed.generate(RANDOM);
         TargetDrawRequest request = new TargetDrawRequest(seed, union.candidates(), union.ratios());
         TargetDrawResult result = TargetDraw.draw(request);
-        return store.insertTargets(task.id(), memberIds, group, union.strata(), seed, DrawAlgorithm.NAME, DrawAlgorithm.VERSION,
+        return store.insertTargets(task.id(), memberIds, group, union.strata(), seed, DrawAlgorithm.CURRENT,
                 request, result, CurrentUser.id());
     }
 

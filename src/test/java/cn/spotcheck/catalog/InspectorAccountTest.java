@@ -32,7 +32,7 @@ class InspectorAccountTest {
         assertThat(view.get("drawable").asBoolean()).isFalse();
         assertThat(view.get("notDrawableReasons").toString()).contains("登录账号");
         assertThat(inspectors.drawablePool(java.time.LocalDate.of(2027, 6, 30), List.of(), false))
-                .extracting(InspectorView::staffNo).doesNotContain("zf900").contains("zf001", "zf044");
+                .extracting(DrawableInspector::staffNo).doesNotContain("zf900").contains("zf001", "zf044");
         // The demo gives every inspector of its directory a login, zf041–zf044 included.
         for (String staffNo : List.of("zf041", "zf042", "zf043", "zf044")) {
             assertThat(inspectors.findByStaffNo(staffNo).orElseThrow().notDrawableReasons()).as(staffNo)

@@ -19,9 +19,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.draw.algorithm.CandidateList;
+import cn.spotcheck.draw.algorithm.DrawAlgorithm;
+import cn.spotcheck.draw.algorithm.TargetDraw;
+import cn.spotcheck.draw.algorithm.TargetDrawRequest;
+import cn.spotcheck.draw.algorithm.TargetDrawResult;
 
 /** A published plan's task drawn through the API and the engine, then verified, confirmed and fanned out. */
 @SpotCheckIntegrationTest
@@ -39,6 +45,14 @@ class TaskDrawTest {
     ManagementService managementService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TargetDraws targetDraws;
+    @Autowired
+    InspectorDraws inspectorDraws;
+    @Autowired
+    DrawStore drawStore;
+    @Autowired
+    ObjectMapper json;
 
     private TestRestTemplate fagui() {
         return http.withBasicAuth("fagui", "demo");
@@ -56,7 +70,7 @@ class TaskDrawTest {
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode draw = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class);
         assertThat(draw.get("seed").asText()).hasSize(64);
-        assertThat(draw.get("algorithm").asText()).isEqualTo("SHA256-KEYED-SORT");
+        assertThat(draw.get("algorithm").asText()).isEqualTo("SHA256-TICKET-STREAM");
         assertThat(draw.get("candidateDigest").asText()).hasSize(64);
         assertThat(draw.get("digest").asText()).hasSize(64);
         assertThat(draw.get("previousDigest").asText()).hasSize(64);
@@ -189,6 +203,41 @@ class TaskDrawTest {
             });
         }
         assertThat(fagui().getForObject("/api/draws/" + drawId + "/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+    }
+
+    /**
+     * A record made before version 2 (keyed sort, its candidates kept as gzipped text lines) is still re-checked with
+     * the algorithm it names, sealed and chained as it was, and a change to its kept candidates is still found.
+     */
+    @Test
+    void aVersion1RecordStillVerifiesAndItsCandidatesStillGuardIt() throws Exception {
+        long taskId = publishedTask("JT-CZ-01", List.of("出租"), 0.2);
+        long drawId = targetDraws.draw(taskId);
+        var record = drawStore.requireById(drawId);
+        CandidateList candidates = drawStore.candidates(drawId);
+        TargetDrawResult v1 = TargetDraw.draw(new TargetDrawRequest(record.seed(), candidates, drawStore.ratios(drawId)),
+                DrawAlgorithm.KEYED_SORT);
+        StringBuilder lines = new StringBuilder();
+        candidates.toList().forEach(c -> lines.append(c.id()).append('|').append(c.stratum()).append('|').append(c.weight()).append('\n'));
+        jdbc.update("update spotcheck.draw_record set algorithm = ?, algorithm_version = 1, candidates = ?, candidate_digest = ?, "
+                        + "strata = ?::jsonb where id = ?", "SHA256-KEYED-SORT", DrawInputsCodec.gzip(lines.toString()),
+                v1.candidateDigest(), json.writeValueAsString(v1.strata()), drawId);
+        inspectorDraws.draw(taskId);
+
+        JsonNode draw = fagui().getForObject("/api/draws/" + drawId, JsonNode.class);
+        assertThat(draw.get("algorithm").asText()).isEqualTo("SHA256-KEYED-SORT");
+        assertThat(verification.verify(drawId).problems()).isEmpty();
+        assertThat(fagui().getForObject("/api/draws/chain/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+
+        byte[] kept = jdbc.queryForObject("select candidates from spotcheck.draw_record where id = ?", byte[].class, drawId);
+        String lighter = lines.toString().replaceFirst("\\|2\n", "|1\n");
+        try {
+            jdbc.update("update spotcheck.draw_record set candidates = ? where id = ?", DrawInputsCodec.gzip(lighter), drawId);
+            assertThat(verification.verify(drawId).problems()).anyMatch(p -> p.startsWith("候选名单摘要不一致"));
+        } finally {
+            jdbc.update("update spotcheck.draw_record set candidates = ? where id = ?", kept, drawId);
+        }
+        assertThat(verification.verify(drawId).valid()).isTrue();
     }
 
     @Test

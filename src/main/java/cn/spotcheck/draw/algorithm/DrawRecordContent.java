@@ -48,24 +48,24 @@ public record DrawRecordContent(String algorithm, int version, String seedHex, S
      * A draw: the target draw's stratum lines, then {@code inspectorInputs|<InspectorDraw.inputDigest>}, then one
      * {@code assign|...} line per target.
      */
-    public static DrawRecordContent ofDraw(DrawSeed seed, TargetDrawResult targets, InspectorDrawRequest inspectors,
-            InspectorAssignment assignment, String previousDigest) {
+    public static DrawRecordContent ofDraw(DrawAlgorithm algorithm, DrawSeed seed, TargetDrawResult targets,
+            InspectorDrawRequest inspectors, InspectorAssignment assignment, String previousDigest) {
         List<String> lines = new ArrayList<>(targets.canonicalLines());
         lines.add("inspectorInputs|" + InspectorDraw.inputDigest(inspectors));
         lines.addAll(assignment.canonicalLines());
-        return new DrawRecordContent(DrawAlgorithm.NAME, DrawAlgorithm.VERSION, seed.hex(), targets.candidateDigest(),
+        return new DrawRecordContent(algorithm.recordName(), algorithm.version(), seed.hex(), targets.candidateDigest(),
                 lines, previousDigest);
     }
 
     /**
      * A replacement, chained after the draw (or the previous replacement): {@code inspectorInputs|...} of the request
-     * used for it, then the {@link Replacement#canonicalLine()}.
+     * used for it, then the {@link Replacement#canonicalLine()}. It names the algorithm of the draw it changes.
      */
-    public static DrawRecordContent ofReplacement(InspectorDrawRequest request, String candidateDigest,
+    public static DrawRecordContent ofReplacement(DrawAlgorithm algorithm, InspectorDrawRequest request, String candidateDigest,
             Replacement replacement, String previousDigest) {
         List<String> lines = List.of("inspectorInputs|" + InspectorDraw.inputDigest(request),
                 replacement.canonicalLine());
-        return new DrawRecordContent(DrawAlgorithm.NAME, DrawAlgorithm.VERSION, request.seed().hex(), candidateDigest,
+        return new DrawRecordContent(algorithm.recordName(), algorithm.version(), request.seed().hex(), candidateDigest,
                 lines, previousDigest);
     }
 

@@ -17,7 +17,7 @@ public final class DrawVerifier {
     }
 
     /** The whole draw: targets, then inspectors for exactly the drawn targets in draw order, same seed. */
-    public static Verification verify(TargetDrawRequest targetInputs, TargetDrawResult targets,
+    public static Verification verify(DrawAlgorithm algorithm, TargetDrawRequest targetInputs, TargetDrawResult targets,
             InspectorDrawRequest inspectorInputs, InspectorAssignment assignment) {
         List<String> problems = new ArrayList<>();
         if (!targetInputs.seed().equals(inspectorInputs.seed())) {
@@ -26,13 +26,14 @@ public final class DrawVerifier {
         if (!inspectorInputs.targetIds().equals(targets.drawnIds())) {
             problems.add("抽取执法人员所用的检查对象名单与抽中的检查对象（及其顺序）不一致");
         }
-        return Verification.of(problems).and(verifyTargets(targetInputs, targets))
+        return Verification.of(problems).and(verifyTargets(algorithm, targetInputs, targets))
                 .and(verifyInspectors(inspectorInputs, assignment));
     }
 
-    public static Verification verifyTargets(TargetDrawRequest inputs, TargetDrawResult recorded) {
+    /** The target draw, redone with the algorithm the record names. */
+    public static Verification verifyTargets(DrawAlgorithm algorithm, TargetDrawRequest inputs, TargetDrawResult recorded) {
         List<String> problems = new ArrayList<>();
-        TargetDrawResult recomputed = recompute(() -> TargetDraw.draw(inputs), problems);
+        TargetDrawResult recomputed = recompute(() -> TargetDraw.draw(inputs, algorithm), problems);
         if (recomputed != null) {
             if (!recomputed.candidateDigest().equals(recorded.candidateDigest())) {
                 problems.add("候选名单摘要不一致：记录为 " + recorded.candidateDigest() + "，按记录的候选名单计算为 "

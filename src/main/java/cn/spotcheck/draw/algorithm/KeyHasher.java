@@ -9,7 +9,8 @@ import java.security.MessageDigest;
  * {@code SHA-256(seed bytes || UTF-8(label))}, read as an unsigned 64-bit big-endian integer. Keys are compared with
  * {@link Long#compareUnsigned}. All label formats live here, so this class is the place to read them:
  * <ul>
- *   <li>{@code target|<stratum>|<candidateId>|<ticket>} — one ticket of a candidate in the target draw;</li>
+ *   <li>{@code target|<stratum>|<candidateId>|<ticket>} — one ticket of a candidate in the target draw (version 1);</li>
+ *   <li>{@code target|<stratum>|<draw>} — the {@code draw}-th number of a stratum's ticket stream (version 2);</li>
  *   <li>{@code inspector|<load>|<inspectorId>} — an inspector's tie-break key while it has {@code load} targets;</li>
  *   <li>{@code replacement|<sequence>|<targetId>|<inspectorId>} — tie-break key when one slot is redrawn.</li>
  * </ul>
@@ -39,6 +40,11 @@ final class KeyHasher {
     long targetTicketKey(byte[] stratumUtf8, long candidateId, int ticket) {
         label.reset().append(TARGET).append(stratumUtf8).append('|').appendDecimal(candidateId).append('|')
                 .appendDecimal(ticket);
+        return hashLabel();
+    }
+
+    long ticketStreamKey(byte[] stratumUtf8, long draw) {
+        label.reset().append(TARGET).append(stratumUtf8).append('|').appendDecimal(draw);
         return hashLabel();
     }
 

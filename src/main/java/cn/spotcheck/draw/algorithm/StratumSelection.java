@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The keyed sort inside one stratum. A candidate's key is the smallest of its tickets' keys,
- * {@code min over t = 0..weight-1 of H(seed, "target|<stratum>|<id>|<t>")}; the {@code count} candidates with the
- * smallest (key unsigned, id) are drawn, listed in that order.
+ * The keyed sort inside one stratum (version 1, kept to re-check the records made with it). A candidate's key is the
+ * smallest of its tickets' keys, {@code min over t = 0..weight-1 of H(seed, "target|<stratum>|<id>|<t>")}; the
+ * {@code count} candidates with the smallest (key unsigned, id) are drawn, listed in that order.
  *
  * <p>Why this is a fair weighted draw: all tickets' keys are independent and uniform, so sorting tickets and
  * taking candidates in the order their first ticket appears is drawing tickets one by one without replacement

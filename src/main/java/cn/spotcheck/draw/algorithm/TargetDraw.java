@@ -8,8 +8,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Draws the targets (抽取检查对象): per stratum, {@code ceil(ratio × candidates)} of them by the keyed sort of
- * {@link StratumSelection}. Pure function of the request.
+ * Draws the targets (抽取检查对象): per stratum, {@code ceil(ratio × candidates)} of them, by the ticket stream of
+ * {@link TicketStream} (version 2) or, re-checking an older record, the keyed sort of {@link StratumSelection}
+ * (version 1). Pure function of the request and the algorithm.
  */
 public final class TargetDraw {
 
@@ -19,11 +20,17 @@ public final class TargetDraw {
     private TargetDraw() {
     }
 
+    /** A new draw, with {@link DrawAlgorithm#CURRENT}. */
     public static TargetDrawResult draw(TargetDrawRequest request) {
-        CanonicalCandidates candidates = CanonicalCandidates.of(request.candidates());
-        for (var stratum : candidates.byStratum().entrySet()) {
-            if (!request.ratios().containsKey(stratum.getKey())) {
-                throw new InvalidDrawInputException("分层“" + stratum.getKey() + "”有 " + stratum.getValue().size()
+        return draw(request, DrawAlgorithm.CURRENT);
+    }
+
+    /** The draw as {@code algorithm} makes it: a record is re-checked with the algorithm it names. */
+    public static TargetDrawResult draw(TargetDrawRequest request, DrawAlgorithm algorithm) {
+        CandidateList candidates = request.candidates();
+        for (String stratum : candidates.strata()) {
+            if (!request.ratios().containsKey(stratum)) {
+                throw new InvalidDrawInputException("分层“" + stratum + "”有 " + candidates.count(stratum)
                         + " 个候选检查对象，但没有配置抽取比例");
             }
         }
@@ -32,12 +39,14 @@ public final class TargetDraw {
         List<StratumDraw> draws = new ArrayList<>();
         for (String stratum : strata) {
             BigDecimal ratio = request.ratios().get(stratum);
-            List<Candidate> members = candidates.stratum(stratum);
-            int count = drawCount(ratio, members.size());
-            draws.add(new StratumDraw(stratum, ratio, members.size(),
-                    StratumSelection.select(request.seed(), stratum, members, count)));
+            int size = candidates.count(stratum);
+            int count = drawCount(ratio, size);
+            List<Long> drawn = algorithm == DrawAlgorithm.KEYED_SORT
+                    ? StratumSelection.select(request.seed(), stratum, candidates.stratum(stratum), count)
+                    : TicketStream.select(request.seed(), stratum, candidates.members(stratum), count);
+            draws.add(new StratumDraw(stratum, ratio, size, drawn));
         }
-        return new TargetDrawResult(candidates.digest(), candidates.size(), draws);
+        return new TargetDrawResult(candidates.digest(algorithm), candidates.size(), draws);
     }
 
     /**
@@ -51,8 +60,8 @@ public final class TargetDraw {
         return ratio.multiply(BigDecimal.valueOf(candidates)).setScale(0, RoundingMode.CEILING).intValueExact();
     }
 
-    /** SHA-256 hex of the canonical candidate list (lines {@code <id>|<stratum>|<weight>\n}, see the doc). */
-    public static String candidateDigest(List<Candidate> candidates) {
-        return CanonicalCandidates.of(candidates).digest();
+    /** The candidate digest of a list under {@code algorithm} (§3 of the algorithm doc). */
+    public static String candidateDigest(List<Candidate> candidates, DrawAlgorithm algorithm) {
+        return CandidateList.of(candidates).digest(algorithm);
     }
 }

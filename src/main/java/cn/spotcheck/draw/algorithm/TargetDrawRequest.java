@@ -14,11 +14,11 @@ import java.util.TreeMap;
  * Every stratum that has candidates needs a ratio; a ratio for a stratum without candidates is allowed (it draws
  * nothing and still appears in the result). The order of {@code candidates} does not matter.
  */
-public record TargetDrawRequest(DrawSeed seed, List<Candidate> candidates, Map<String, BigDecimal> ratios) {
+public record TargetDrawRequest(DrawSeed seed, CandidateList candidates, Map<String, BigDecimal> ratios) {
 
     public TargetDrawRequest {
         Objects.requireNonNull(seed, "seed");
-        candidates = List.copyOf(candidates);
+        Objects.requireNonNull(candidates, "candidates");
         SortedMap<String, BigDecimal> sorted = new TreeMap<>(Codes.ORDER);
         ratios.forEach((stratum, ratio) -> {
             Codes.require(stratum, "分层（信用等级）");
@@ -29,5 +29,10 @@ public record TargetDrawRequest(DrawSeed seed, List<Candidate> candidates, Map<S
             sorted.put(stratum, ratio.stripTrailingZeros());
         });
         ratios = Collections.unmodifiableSortedMap(sorted);
+    }
+
+    /** The same from a list of candidates in any order (small draws and tests). */
+    public TargetDrawRequest(DrawSeed seed, List<Candidate> candidates, Map<String, BigDecimal> ratios) {
+        this(seed, CandidateList.of(candidates), ratios);
     }
 }

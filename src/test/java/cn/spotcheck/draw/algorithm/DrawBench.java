@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * ./mvnw -B -q test-compile &amp;&amp; java -Xmx512m -cp target/classes:target/test-classes cn.spotcheck.draw.algorithm.DrawBench
  * </pre>
  * Two scenarios: the level mix 40/45/10/5 % (≈31,500 targets drawn) and 10/60/20/10 % (43,500, a harder case).
- * Each runs a few times with different seeds; the first runs include JIT warm-up.
+ * Each runs a few times with different seeds; the first runs include JIT warm-up. Each run also draws the same request
+ * with version 1's keyed sort, side by side: the algorithm the current one replaced.
  */
 public final class DrawBench {
 
@@ -47,7 +48,7 @@ public final class DrawBench {
 
     private static void scenario(String name, int[] percent) {
         Runtime runtime = Runtime.getRuntime();
-        List<Candidate> candidates = candidates(percent);
+        CandidateList candidates = CandidateList.of(candidates(percent));
         Map<String, BigDecimal> ratios = ratios();
         List<Inspector> inspectors = new ArrayList<>();
         String[] departments = {"运输管理科", "综合执法支队", "公路管理科", "港航管理科", "安全监督科"};
@@ -61,8 +62,13 @@ public final class DrawBench {
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long t0 = System.nanoTime();
-            TargetDrawResult targets = TargetDraw.draw(new TargetDrawRequest(seed, candidates, ratios));
+            TargetDrawRequest targetRequest = new TargetDrawRequest(seed, candidates, ratios);
+            TargetDrawResult targets = TargetDraw.draw(targetRequest);
             long t1 = System.nanoTime();
+            byte[] file = candidates.canonicalBytes();
+            long t1File = System.nanoTime();
+            TargetDraw.draw(targetRequest, DrawAlgorithm.KEYED_SORT);
+            long t1Version1 = System.nanoTime();
 
             List<Long> drawn = targets.drawnIds();
             Set<Recusal> recusals = recusals(drawn, run);
@@ -70,7 +76,7 @@ public final class DrawBench {
             long t2 = System.nanoTime();
             InspectorAssignment assignment = InspectorDraw.draw(request);
             long t3 = System.nanoTime();
-            String digest = DrawRecordContent.ofDraw(seed, targets, request, assignment, DrawRecordContent.GENESIS)
+            String digest = DrawRecordContent.ofDraw(DrawAlgorithm.CURRENT, seed, targets, request, assignment, DrawRecordContent.GENESIS)
                     .digest();
             long t4 = System.nanoTime();
 
@@ -78,10 +84,11 @@ public final class DrawBench {
             System.gc();
             long usedMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
             int maxLoad = assignment.loads().values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            System.out.printf("run %d: %,d targets drawn in %4d ms; 2 inspectors each in %4d ms (total %4d ms); "
-                            + "record digest %3d ms; max load %d; heap used after GC %d MB, peak %d MB; digest %s…%n",
-                    run, drawn.size(), ms(t1 - t0), ms(t3 - t2), ms(t1 - t0 + t3 - t2), ms(t4 - t3), maxLoad, usedMb,
-                    peakMb, digest.substring(0, 12));
+            System.out.printf("run %d: %,d targets drawn in %4d ms (version 1's keyed sort: %4d ms); candidate file %,d bytes "
+                            + "in %3d ms; 2 inspectors each in %4d ms (total %4d ms); record digest %3d ms; max load %d; "
+                            + "heap used after GC %d MB, peak %d MB; digest %s…%n",
+                    run, drawn.size(), ms(t1 - t0), ms(t1Version1 - t1File), file.length, ms(t1File - t1), ms(t3 - t2),
+                    ms(t1 - t0 + t3 - t2), ms(t4 - t3), maxLoad, usedMb, peakMb, digest.substring(0, 12));
         }
     }
 

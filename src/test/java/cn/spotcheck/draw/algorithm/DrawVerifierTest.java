@@ -33,7 +33,7 @@ class DrawVerifierTest {
 
     @Test
     void anUntouchedDrawVerifies() {
-        assertThat(DrawVerifier.verify(targetInputs, targets, inspectorInputs, assignment))
+        assertThat(DrawVerifier.verify(DrawAlgorithm.CURRENT, targetInputs, targets, inspectorInputs, assignment))
                 .isEqualTo(new Verification(true, List.of()));
     }
 
@@ -45,7 +45,7 @@ class DrawVerifierTest {
         TargetDrawResult tampered = new TargetDrawResult(targets.candidateDigest(), targets.candidateCount(),
                 List.of(new StratumDraw("A", a.ratio(), a.candidateCount(), forged), targets.strata().get(1)));
 
-        Verification verification = DrawVerifier.verifyTargets(targetInputs, tampered);
+        Verification verification = DrawVerifier.verifyTargets(DrawAlgorithm.CURRENT, targetInputs, tampered);
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.problems()).singleElement().asString().startsWith("抽取检查对象结果第 1 行不一致：记录为 stratum|A|");
@@ -56,7 +56,7 @@ class DrawVerifierTest {
         List<Candidate> edited = new ArrayList<>(candidates);
         edited.set(5, new Candidate(6, "A", Candidate.REDUCED_WEIGHT));
 
-        Verification verification = DrawVerifier.verifyTargets(new TargetDrawRequest(seed(31), edited, ratios), targets);
+        Verification verification = DrawVerifier.verifyTargets(DrawAlgorithm.CURRENT, new TargetDrawRequest(seed(31), edited, ratios), targets);
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.problems().get(0)).startsWith("候选名单摘要不一致");
@@ -72,7 +72,7 @@ class DrawVerifierTest {
                 .singleElement().asString().contains("抽取执法人员结果第 1 行不一致");
         InspectorDrawRequest otherSeed = new InspectorDrawRequest(seed(32), targets.drawnIds(), 2,
                 inspectorInputs.inspectors(), inspectorInputs.recusals(), List.of());
-        assertThat(DrawVerifier.verify(targetInputs, targets, otherSeed, assignment).problems())
+        assertThat(DrawVerifier.verify(DrawAlgorithm.CURRENT, targetInputs, targets, otherSeed, assignment).problems())
                 .contains("抽取检查对象与抽取执法人员使用的随机种子不同");
     }
 
@@ -106,15 +106,15 @@ class DrawVerifierTest {
 
     @Test
     void theRecordDigestsFormAChainThatBreaksWhenAnyRecordChanges() {
-        DrawRecordContent first = DrawRecordContent.ofDraw(seed(31), targets, inspectorInputs, assignment,
+        DrawRecordContent first = DrawRecordContent.ofDraw(DrawAlgorithm.CURRENT, seed(31), targets, inspectorInputs, assignment,
                 DrawRecordContent.GENESIS);
         long target = assignment.targets().get(0).targetId();
         ReplacementOutcome outcome = InspectorReplacement.replace(inspectorInputs, assignment, 1, target,
                 assignment.inspectorsOf(target).get(1), "当事人申请回避");
-        DrawRecordContent second = DrawRecordContent.ofReplacement(inspectorInputs, targets.candidateDigest(),
+        DrawRecordContent second = DrawRecordContent.ofReplacement(DrawAlgorithm.CURRENT, inspectorInputs, targets.candidateDigest(),
                 outcome.replacement(), first.digest());
 
-        assertThat(first.canonicalText()).startsWith("algorithm=SHA256-KEYED-SORT\nversion=1\nseed=" + seed(31).hex()
+        assertThat(first.canonicalText()).startsWith("algorithm=SHA256-TICKET-STREAM\nversion=2\nseed=" + seed(31).hex()
                 + "\ncandidateDigest=" + targets.candidateDigest() + "\nstratum|A|0.2|40|8|")
                 .contains("\ninspectorInputs|" + InspectorDraw.inputDigest(inspectorInputs) + "\nassign|")
                 .endsWith("\npreviousDigest=" + DrawRecordContent.GENESIS + "\n");

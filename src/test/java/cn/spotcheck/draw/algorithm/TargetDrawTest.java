@@ -66,11 +66,57 @@ class TargetDrawTest {
     }
 
     @Test
-    void aWholeStratumIsDrawnInKeyOrderAndStrataStayApart() {
+    void aWholeStratumIsTakenInIdOrderAndStrataStayApart() {
+        List<Candidate> all = new ArrayList<>(candidates("两客一危", 1, 12));
+        all.addAll(candidates("B", 100, 200));
+        Collections.shuffle(all, new Random(5));
+        TargetDrawResult result = TargetDraw.draw(new TargetDrawRequest(seed(5), all,
+                Map.of("两客一危", TargetDraw.ALL, "B", new BigDecimal("0.05"), "D", new BigDecimal("0.5"))));
+
+        assertThat(result.strata()).extracting(StratumDraw::stratum).containsExactly("B", "D", "两客一危");
+        assertThat(result.strata().get(2).drawnIds()).containsExactlyElementsOf(TestData.ids(1, 12));
+        assertThat(result.strata().get(0).drawnIds()).hasSize(10).allMatch(id -> id >= 100);
+        assertThat(result.strata().get(1)).isEqualTo(new StratumDraw("D", new BigDecimal("0.50"), 0, List.of()));
+        assertThat(result.drawnIds()).hasSize(22)
+                .startsWith(result.strata().get(0).drawnIds().toArray(Long[]::new));
+    }
+
+    @Test
+    void theDrawnHoldTheStreamsTicketsInTurn() {
+        List<Candidate> stratum = new ArrayList<>();
+        for (int id = 1; id <= 30; id++) {
+            stratum.add(new Candidate(id * 7L, "C", id % 3 == 0 ? Candidate.REDUCED_WEIGHT : Candidate.NORMAL_WEIGHT));
+        }
+        TargetDrawResult result = TargetDraw.draw(new TargetDrawRequest(seed(6), stratum,
+                Map.of("C", new BigDecimal("0.2"))));
+
+        // The walk the documentation describes, through the generic label path: the j-th number of the stream picks
+        // ticket x mod T among the tickets left, counted in id order.
+        KeyHasher hasher = new KeyHasher(seed(6));
+        List<Candidate> left = new ArrayList<>(stratum);
+        List<Long> expected = new ArrayList<>();
+        for (int j = 0; expected.size() < 6; j++) {
+            long x = hasher.key("target|C|" + j);
+            long total = left.stream().mapToLong(Candidate::weight).sum();
+            assertThat(Long.compareUnsigned(x, -((Long.remainderUnsigned(-1L, total) + 1) % total))).isNegative();
+            long ticket = Long.remainderUnsigned(x, total);
+            for (int i = 0; ; i++) {
+                if (ticket < left.get(i).weight()) {
+                    expected.add(left.remove(i).id());
+                    break;
+                }
+                ticket -= left.get(i).weight();
+            }
+        }
+        assertThat(result.drawnIds()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void version1DrawsAWholeStratumInKeyOrderAndStrataStayApart() {
         List<Candidate> all = new ArrayList<>(candidates("两客一危", 1, 12));
         all.addAll(candidates("B", 100, 200));
         TargetDrawResult result = TargetDraw.draw(new TargetDrawRequest(seed(5), all,
-                Map.of("两客一危", TargetDraw.ALL, "B", new BigDecimal("0.05"), "D", new BigDecimal("0.5"))));
+                Map.of("两客一危", TargetDraw.ALL, "B", new BigDecimal("0.05"), "D", new BigDecimal("0.5"))), DrawAlgorithm.KEYED_SORT);
 
         assertThat(result.strata()).extracting(StratumDraw::stratum).containsExactly("B", "D", "两客一危");
         StratumDraw all100 = result.strata().get(2);
@@ -88,13 +134,13 @@ class TargetDrawTest {
     }
 
     @Test
-    void theDrawnAreExactlyTheSmallestKeysWithWeightsAsTickets() {
+    void version1DrawsExactlyTheSmallestKeysWithWeightsAsTickets() {
         List<Candidate> stratum = new ArrayList<>();
         for (int id = 1; id <= 30; id++) {
             stratum.add(new Candidate(id, "C", id % 3 == 0 ? Candidate.REDUCED_WEIGHT : Candidate.NORMAL_WEIGHT));
         }
         TargetDrawResult result = TargetDraw.draw(new TargetDrawRequest(seed(6), stratum,
-                Map.of("C", new BigDecimal("0.2"))));
+                Map.of("C", new BigDecimal("0.2"))), DrawAlgorithm.KEYED_SORT);
 
         KeyHasher hasher = new KeyHasher(seed(6));
         List<Candidate> byKey = new ArrayList<>(stratum);
@@ -104,16 +150,16 @@ class TargetDrawTest {
     }
 
     @Test
-    void theCandidateDigestCoversTheCanonicalLines() throws Exception {
+    void theVersion1CandidateDigestCoversTheCanonicalLines() throws Exception {
         List<Candidate> candidates = List.of(new Candidate(20, "B", 2), new Candidate(3, "失信", 1),
                 new Candidate(7, "B", 1), new Candidate(1, "A", 2));
         String text = "1|A|2\n7|B|1\n20|B|2\n3|失信|1\n";
         String expected = HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(TargetDraw.candidateDigest(candidates)).isEqualTo(expected);
+        assertThat(TargetDraw.candidateDigest(candidates, DrawAlgorithm.KEYED_SORT)).isEqualTo(expected);
         assertThat(TargetDraw.candidateDigest(List.of(new Candidate(20, "B", 1), new Candidate(3, "失信", 1),
-                new Candidate(7, "B", 1), new Candidate(1, "A", 2)))).isNotEqualTo(expected);
+                new Candidate(7, "B", 1), new Candidate(1, "A", 2)), DrawAlgorithm.KEYED_SORT)).isNotEqualTo(expected);
     }
 
     @Test
