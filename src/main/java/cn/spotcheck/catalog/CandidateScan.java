@@ -48,7 +48,7 @@ public class CandidateScan {
 
     /** Empty lists mean "any"; {@code categories} must not be empty (a task's items always name some). */
     public void scan(List<String> categories, List<String> regions, List<String> tags, Sink sink) {
-        query("select id, credit_level", categories, regions, tags, " order by id", rs -> {
+        query("select id, credit_level", categories, regions, tags, " order by id", 10_000, rs -> {
             sink.accept(rs.getLong(1), rs.getString(2));
         });
     }
@@ -60,7 +60,8 @@ public class CandidateScan {
      */
     public java.util.Map<String, long[]> idsByCreditLevel(List<String> categories, List<String> regions, List<String> tags) {
         java.util.Map<String, long[]> levels = new java.util.TreeMap<>();
-        query("select credit_level, string_agg(int8send(id), ''::bytea)", categories, regions, tags, " group by credit_level", rs -> {
+        // Four rows: fetched at once, not through a cursor, which PostgreSQL would not run with parallel workers.
+        query("select credit_level, string_agg(int8send(id), ''::bytea)", categories, regions, tags, " group by credit_level", 0, rs -> {
             java.nio.LongBuffer packed = java.nio.ByteBuffer.wrap(rs.getBytes(2)).asLongBuffer();
             long[] ids = new long[packed.remaining()];
             packed.get(ids);
@@ -81,13 +82,13 @@ public class CandidateScan {
     /** How many candidates each credit level holds in a scope, counted by the database rather than read one by one. */
     public java.util.Map<String, Integer> countByCreditLevel(List<String> categories, List<String> regions, List<String> tags) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
-        query("select credit_level, count(*)", categories, regions, tags, " group by credit_level", rs -> {
+        query("select credit_level, count(*)", categories, regions, tags, " group by credit_level", 0, rs -> {
             counts.put(rs.getString(1), rs.getInt(2));
         });
         return counts;
     }
 
-    private void query(String select, List<String> categories, List<String> regions, List<String> tags, String tail,
+    private void query(String select, List<String> categories, List<String> regions, List<String> tags, String tail, int fetchSize,
                        org.springframework.jdbc.core.RowCallbackHandler rows) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder(select).append(" from spotcheck.target where operating_status = ?");
@@ -105,7 +106,7 @@ public class CandidateScan {
         sql.append(tail);
         jdbc.query(con -> {
             var ps = con.prepareStatement(sql.toString());
-            ps.setFetchSize(10_000);
+            ps.setFetchSize(fetchSize);
             for (int i = 0; i < args.size(); i++) {
                 Object arg = args.get(i);
                 if (arg instanceof String[] array) {

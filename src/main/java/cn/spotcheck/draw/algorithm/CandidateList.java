@@ -34,6 +34,8 @@ public final class CandidateList {
 
     private final SortedMap<String, Members> strata;
     private final int size;
+    /** The file, once written: the digest and the record both need it, and a list never changes. */
+    private volatile byte[] file;
 
     private CandidateList(SortedMap<String, Members> strata, int size) {
         this.strata = Collections.unmodifiableSortedMap(strata);
@@ -88,7 +90,11 @@ public final class CandidateList {
 
     /** The candidate digest as the algorithm defines it (§3): of the text lines in version 1, of the file in version 2. */
     public String digest(DrawAlgorithm algorithm) {
-        return algorithm == DrawAlgorithm.KEYED_SORT ? textDigest() : Sha256.hex(Sha256.newDigest().digest(canonicalBytes()));
+        if (algorithm == DrawAlgorithm.KEYED_SORT) {
+            return textDigest();
+        }
+        canonicalBytes();
+        return Sha256.hex(Sha256.newDigest().digest(file));
     }
 
     /** SHA-256 hex of the lines {@code <id>|<stratum>|<weight>\n}, in canonical order, UTF-8 (version 1). */
@@ -116,6 +122,15 @@ public final class CandidateList {
      * LEB128. Ids must be non-negative; a million consecutive ids take 2 MB.
      */
     public byte[] canonicalBytes() {
+        byte[] written = file;
+        if (written == null) {
+            written = write();
+            file = written;
+        }
+        return written.clone();
+    }
+
+    private byte[] write() {
         byte[] out = Arrays.copyOf(FILE_HEADER, FILE_HEADER.length + 64 + size * 3);
         int at = FILE_HEADER.length;
         for (Map.Entry<String, Members> stratum : strata.entrySet()) {
@@ -226,16 +241,8 @@ public final class CandidateList {
         }
 
         public Builder add(long id, String stratum, int weight) {
-            Growing members = strata.get(stratum);
-            if (members == null) {
-                Codes.require(stratum, "检查对象 " + id + " 的分层（信用等级）");
-                members = new Growing();
-                strata.put(stratum, members);
-            }
-            if (weight < 1 || weight > Candidate.MAX_WEIGHT) {
-                new Candidate(id, stratum, weight); // throws the message that names the candidate
-            }
-            members.add(id, (byte) weight);
+            requireWeight(id, stratum, weight);
+            members(stratum).add(id, (byte) weight);
             size++;
             return this;
         }
@@ -249,19 +256,24 @@ public final class CandidateList {
                 return this; // a stratum exists by its candidates, so that the file never lists an empty one
             }
             for (int i = 0; i < ids.length; i++) {
-                if (weights[i] < 1 || weights[i] > Candidate.MAX_WEIGHT) {
-                    new Candidate(ids[i], stratum, weights[i]); // throws the message that names the candidate
-                }
+                requireWeight(ids[i], stratum, weights[i]);
             }
-            Growing members = strata.get(stratum);
-            if (members == null) {
-                Codes.require(stratum, "分层（信用等级）");
-                members = new Growing();
-                strata.put(stratum, members);
-            }
-            members.addAll(ids, weights);
+            members(stratum).addAll(ids, weights);
             size += ids.length;
             return this;
+        }
+
+        private Growing members(String stratum) {
+            return strata.computeIfAbsent(stratum, s -> {
+                Codes.require(s, "检查对象的分层（信用等级）");
+                return new Growing();
+            });
+        }
+
+        private static void requireWeight(long id, String stratum, int weight) {
+            if (weight < 1 || weight > Candidate.MAX_WEIGHT) {
+                new Candidate(id, stratum, weight); // throws the message that names the candidate and the rule
+            }
         }
 
         public CandidateList build() {
