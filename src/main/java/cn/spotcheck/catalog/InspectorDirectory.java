@@ -149,24 +149,24 @@ public class InspectorDirectory {
      * that day (持证上岗), with the expertise the items require: all of it, or for a joint check at least one part.
      */
     /**
-     * The inspectors {@link Drawability} admits for a task ending on {@code taskEnd} with this expertise (all of it,
-     * or with {@code anyExpertise} any part), in id order. Read with plain SQL: a draw over a directory of thousands
-     * should not build an entity and a view per inspector to keep a few fields.
+     * The inspectors {@link Drawability} admits on {@code taskEnd} with this expertise (all of it, or with
+     * {@code anyExpertise} any part), in id order. Read with plain SQL, only the fields the rule and the draw need: a
+     * draw over a directory of thousands should not build an entity and a view per inspector.
      */
     public List<DrawableInspector> drawablePool(LocalDate taskEnd, java.util.Collection<String> requiredExpertise, boolean anyExpertise) {
-        String expertise = requiredExpertise.isEmpty() ? "" : anyExpertise ? " and expertise && ?::text[]" : " and expertise @> ?::text[]";
-        List<Object> args = new ArrayList<>(List.of(CatalogVocabulary.ON_DUTY, java.sql.Date.valueOf(taskEnd)));
-        if (!requiredExpertise.isEmpty()) {
-            args.add(requiredExpertise.toArray(String[]::new));
+        String expertise = requiredExpertise.isEmpty() ? "" : anyExpertise ? " where expertise && ?::text[]" : " where expertise @> ?::text[]";
+        Object[] args = requiredExpertise.isEmpty() ? new Object[0] : new Object[] {requiredExpertise.toArray(String[]::new)};
+        record Row(DrawableInspector inspector, String status, String certificateNo, LocalDate certificateValidUntil) {
         }
-        List<DrawableInspector> qualified = jdbc.query("""
-                select id, staff_no, department, expertise from spotcheck.inspector
-                where status = ? and btrim(coalesce(certificate_no, '')) <> '' and certificate_valid_until >= ?""" + expertise
-                        + " order by id",
-                (rs, i) -> new DrawableInspector(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        List.of((String[]) rs.getArray(4).getArray())), args.toArray());
-        java.util.Set<String> withAccount = accounts.existing(qualified.stream().map(DrawableInspector::staffNo).toList());
-        return qualified.stream().filter(i -> withAccount.contains(i.staffNo())).toList();
+        List<Row> rows = jdbc.query("select id, staff_no, department, expertise, status, certificate_no, certificate_valid_until "
+                        + "from spotcheck.inspector" + expertise + " order by id",
+                (rs, i) -> new Row(new DrawableInspector(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray())), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, LocalDate.class)), args);
+        java.util.Set<String> withAccount = accounts.existing(rows.stream().map(r -> r.inspector().staffNo()).toList());
+        return rows.stream().filter(r -> Drawability.of(r.inspector().staffNo(), r.status(), r.certificateNo(),
+                r.certificateValidUntil(), taskEnd, withAccount.contains(r.inspector().staffNo())).drawable())
+                .map(Row::inspector).toList();
     }
 
     /*

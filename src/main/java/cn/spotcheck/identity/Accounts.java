@@ -2,9 +2,9 @@ package cn.spotcheck.identity;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Accounts {
 
-    private final IdentityService identityService;
     private final JdbcTemplate jdbc;
 
-    Accounts(IdentityService identityService, JdbcTemplate jdbc) {
-        this.identityService = identityService;
+    Accounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -33,6 +31,6 @@ public class Accounts {
     }
 
     public boolean exists(String userId) {
-        return userId != null && identityService.createUserQuery().userId(userId).count() > 0;
+        return userId != null && existing(List.of(userId)).contains(userId);
     }
 }

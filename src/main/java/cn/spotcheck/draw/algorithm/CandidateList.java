@@ -93,8 +93,7 @@ public final class CandidateList {
         if (algorithm == DrawAlgorithm.KEYED_SORT) {
             return textDigest();
         }
-        canonicalBytes();
-        return Sha256.hex(Sha256.newDigest().digest(file));
+        return Sha256.hex(Sha256.newDigest().digest(file()));
     }
 
     /** SHA-256 hex of the lines {@code <id>|<stratum>|<weight>\n}, in canonical order, UTF-8 (version 1). */
@@ -122,43 +121,30 @@ public final class CandidateList {
      * LEB128. Ids must be non-negative; a million consecutive ids take 2 MB.
      */
     public byte[] canonicalBytes() {
+        return file().clone();
+    }
+
+    /** The file itself, written on first use; never handed out, since a list never changes. */
+    private byte[] file() {
         byte[] written = file;
         if (written == null) {
-            written = write();
+            Utf8Buffer out = new Utf8Buffer(FILE_HEADER.length + 64 + size * 3).append(FILE_HEADER);
+            strata.forEach((stratum, members) -> {
+                out.append(stratum).append('\n').appendVarint(members.size());
+                long previous = -1;
+                for (int i = 0; i < members.size(); i++) {
+                    long id = members.ids()[i];
+                    if (id < 0 || id == Long.MAX_VALUE) {
+                        throw new InvalidDrawInputException("检查对象编号 " + id + " 无效：须为非负整数");
+                    }
+                    out.appendVarint(id - previous).appendByte(members.weights()[i]);
+                    previous = id;
+                }
+            });
+            written = Arrays.copyOf(out.array(), out.length());
             file = written;
         }
-        return written.clone();
-    }
-
-    private byte[] write() {
-        byte[] out = Arrays.copyOf(FILE_HEADER, FILE_HEADER.length + 64 + size * 3);
-        int at = FILE_HEADER.length;
-        for (Map.Entry<String, Members> stratum : strata.entrySet()) {
-            byte[] code = stratum.getKey().getBytes(StandardCharsets.UTF_8);
-            Members members = stratum.getValue();
-            // Room for the code, its size and, per candidate, a 10-byte gap at most and the weight.
-            out = ensure(out, at, code.length + 11 + members.size() * 11L);
-            System.arraycopy(code, 0, out, at, code.length);
-            at += code.length;
-            out[at++] = '\n';
-            at = varint(out, at, members.size());
-            long previous = -1;
-            for (int i = 0; i < members.size(); i++) {
-                long id = members.ids()[i];
-                if (id < 0 || id == Long.MAX_VALUE) {
-                    throw new InvalidDrawInputException("检查对象编号 " + id + " 无效：须为非负整数");
-                }
-                at = varint(out, at, id - previous);
-                out[at++] = members.weights()[i];
-                previous = id;
-            }
-        }
-        return Arrays.copyOf(out, at);
-    }
-
-    private static byte[] ensure(byte[] buffer, int used, long more) {
-        long needed = used + more;
-        return needed <= buffer.length ? buffer : Arrays.copyOf(buffer, Math.toIntExact(Math.max(needed, 2L * buffer.length)));
+        return written;
     }
 
     /** Reads a candidate file written by {@link #canonicalBytes()}; anything else is refused as input. */
@@ -195,16 +181,6 @@ public final class CandidateList {
         CandidateList list = new CandidateList(strata, size);
         list.rejectDuplicates();
         return list;
-    }
-
-    /** Unsigned LEB128 at {@code at}: seven bits a byte, low bits first, the high bit set on every byte but the last. */
-    private static int varint(byte[] into, int at, long value) {
-        while ((value & ~0x7FL) != 0) {
-            into[at++] = (byte) ((value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        into[at++] = (byte) value;
-        return at;
     }
 
     private void rejectDuplicates() {

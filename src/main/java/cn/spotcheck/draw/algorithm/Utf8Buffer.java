@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer for building hash labels and canonical lines without a String per line: the target draw
- * hashes about two million labels for a million candidates, and allocating each one shows in the timings.
+ * A growable byte buffer for building hash labels, canonical lines and the candidate file without a String per line:
+ * version 1's target draw hashes about two million labels for a million candidates, and allocating each one shows in
+ * the timings.
  * Decimal numbers are written exactly as {@link Long#toString(long)} writes them.
  */
 final class Utf8Buffer {
@@ -37,6 +38,24 @@ final class Utf8Buffer {
     Utf8Buffer append(char ascii) {
         ensure(1);
         bytes[length++] = (byte) ascii;
+        return this;
+    }
+
+    /** One raw byte (the candidate file's weights). */
+    Utf8Buffer appendByte(byte value) {
+        ensure(1);
+        bytes[length++] = value;
+        return this;
+    }
+
+    /** Unsigned LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last. */
+    Utf8Buffer appendVarint(long value) {
+        ensure(10);
+        while ((value & ~0x7FL) != 0) {
+            bytes[length++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        bytes[length++] = (byte) value;
         return this;
     }
 
