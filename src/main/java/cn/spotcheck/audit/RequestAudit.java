@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -71,10 +70,10 @@ class RequestAudit extends OncePerRequestFilter {
         }
         Matcher completion = COMPLETION.matcher(path);
         if (completion.matches()) {
-            Task task = engineTasks.beforeCompletion(request, completion.group(1)).orElse(null);
+            EngineTasks.OpenTask task = engineTasks.beforeCompletion(request, completion.group(1)).orElse(null);
             if (task != null) {
-                action = "办理任务：" + task.getName();
-                target = target + "（流程实例 " + task.getProcessInstanceId() + "）";
+                action = "办理任务：" + task.name();
+                target = target + "（流程实例 " + task.processInstanceId() + "）";
             }
         }
         String userBefore = EngineCallers.userId(request, identityService);

@@ -16,12 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -71,20 +67,15 @@ class EngineGuard extends OncePerRequestFilter {
 
     private final TaskService taskService;
     private final TaskForms forms;
-    private final RuntimeService runtimeService;
-    private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final List<TaskCompletionRule> rules;
     private final EngineTasks engineTasks;
     private final ObjectMapper json = new ObjectMapper();
 
-    EngineGuard(TaskService taskService, TaskForms forms, RuntimeService runtimeService,
-                RepositoryService repositoryService, IdentityService identityService, List<TaskCompletionRule> rules,
+    EngineGuard(TaskService taskService, TaskForms forms, IdentityService identityService, List<TaskCompletionRule> rules,
                 EngineTasks engineTasks) {
         this.taskService = taskService;
         this.forms = forms;
-        this.runtimeService = runtimeService;
-        this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.rules = rules;
         this.engineTasks = engineTasks;
@@ -178,11 +169,11 @@ class EngineGuard extends OncePerRequestFilter {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            Task task = engineTasks.beforeCompletion(request, userTaskId).orElse(null);
+            EngineTasks.OpenTask task = engineTasks.beforeCompletion(request, userTaskId).orElse(null);
             if (task == null) {
                 return; // the engine answers 404 in its own words
             }
-            Set<String> fields = forms.of(userTaskId, task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+            Set<String> fields = forms.of(userTaskId, task.processDefinitionId(), task.taskDefinitionKey())
                     .map(TaskForms.Fields::editable).orElse(null);
             if (fields != null) {
                 List<String> foreign = submitted.keySet().stream().filter(k -> !fields.contains(k)).sorted().toList();
@@ -190,12 +181,10 @@ class EngineGuard extends OncePerRequestFilter {
                     throw ApiException.badRequest(foreign.get(0), "只能提交本任务表单中的字段，不能提交：" + String.join("、", foreign));
                 }
             }
-            String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-            ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-            TaskCompletionRule.CompletionAttempt attempt = new TaskCompletionRule.CompletionAttempt(userTaskId, task.getProcessInstanceId(),
-                    instance == null ? null : instance.getBusinessKey(), processKey, task.getTaskDefinitionKey(), userId, submitted);
+            TaskCompletionRule.CompletionAttempt attempt = new TaskCompletionRule.CompletionAttempt(userTaskId, task.processInstanceId(),
+                    task.businessKey(), task.processDefinitionKey(), task.taskDefinitionKey(), userId, submitted);
             for (TaskCompletionRule rule : rules) {
-                if (rule.appliesTo(processKey, task.getTaskDefinitionKey())) {
+                if (rule.appliesTo(task.processDefinitionKey(), task.taskDefinitionKey())) {
                     rule.check(attempt);
                 }
             }

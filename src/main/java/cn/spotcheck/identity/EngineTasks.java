@@ -2,46 +2,52 @@ package cn.spotcheck.identity;
 
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The task a request to the engine's REST API completes, as it stands before the request: looked up once per request
- * as the platform (the caller's rights aside), for the engine guard's rules and for the audit log's words. The two
- * used to ask the engine each on its own; in a profile of a province's year the two lookups were about a tenth of the
- * requests' time (the engine builds each query's SQL anew).
+ * as the platform (the caller's rights aside), for the engine guard's rules and for the audit log's words. In a
+ * profile of a province's year, asking the engine's task and process instance queries for it cost about a tenth of
+ * the requests' time (the engine builds each query's SQL anew); one command reads the task, its process instance and
+ * its definition by their ids instead.
  */
 @Component
 public class EngineTasks {
 
     private static final String ATTRIBUTE = EngineTasks.class.getName() + ".";
 
-    private final IdentityService identityService;
-    private final TaskService taskService;
+    private final ProcessEngineConfigurationImpl engine;
 
-    EngineTasks(IdentityService identityService, TaskService taskService) {
-        this.identityService = identityService;
-        this.taskService = taskService;
+    EngineTasks(ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
     }
 
-    public Optional<Task> beforeCompletion(HttpServletRequest request, String taskId) {
+    /** What the guard and the audit log need to know of a task. */
+    public record OpenTask(String id, String name, String processInstanceId, String businessKey, String processDefinitionId,
+                           String processDefinitionKey, String taskDefinitionKey) {
+    }
+
+    public Optional<OpenTask> beforeCompletion(HttpServletRequest request, String taskId) {
         Object known = request.getAttribute(ATTRIBUTE + taskId);
         if (known instanceof Optional<?> task) {
-            return task.map(Task.class::cast);
+            return task.map(OpenTask.class::cast);
         }
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            Optional<Task> task = Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult());
-            request.setAttribute(ATTRIBUTE + taskId, task);
-            return task;
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        Optional<OpenTask> task = Optional.ofNullable(engine.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity entity = context.getTaskManager().findTaskById(taskId);
+            if (entity == null) {
+                return null;
+            }
+            ExecutionEntity instance = entity.getProcessInstance();
+            return new OpenTask(entity.getId(), entity.getName(), entity.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
+                    entity.getProcessDefinitionId(), entity.getProcessDefinitionId() == null ? null : entity.getProcessDefinition().getKey(),
+                    entity.getTaskDefinitionKey());
+        }));
+        request.setAttribute(ATTRIBUTE + taskId, task);
+        return task;
     }
 }

@@ -8,8 +8,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -147,11 +145,10 @@ class SecurityConfiguration {
 
     /** After the engine REST API's authentication, so that the guard knows who calls (Tasklist's own API: from the webapps' session). */
     @Bean
-    FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, TaskForms forms, RuntimeService runtimeService,
-                                                    RepositoryService repositoryService, IdentityService identityService,
+    FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, TaskForms forms, IdentityService identityService,
                                                     List<TaskCompletionRule> rules, EngineTasks engineTasks) {
         FilterRegistrationBean<EngineGuard> registration = new FilterRegistrationBean<>(
-                new EngineGuard(taskService, forms, runtimeService, repositoryService, identityService, rules, engineTasks));
+                new EngineGuard(taskService, forms, identityService, rules, engineTasks));
         registration.setName("engine-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);

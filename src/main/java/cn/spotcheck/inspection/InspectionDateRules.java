@@ -2,6 +2,8 @@ package cn.spotcheck.inspection;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,9 @@ class InspectionDateRules implements TaskCompletionRule {
 
     @Override
     public void check(CompletionAttempt attempt) {
-        TaskView task = plans.task(((Number) runtimeService.getVariable(attempt.processInstanceId(), InspectionProcess.SPOT_CHECK_TASK_ID)).longValue());
+        Map<String, Object> held = runtimeService.getVariables(attempt.processInstanceId(),
+                List.of(InspectionProcess.SPOT_CHECK_TASK_ID, InspectionProcess.INSPECTION_DATE));
+        TaskView task = plans.task(((Number) held.get(InspectionProcess.SPOT_CHECK_TASK_ID)).longValue());
         if (InspectionProcess.ON_SITE_INSPECTION.equals(attempt.taskDefinitionKey())) {
             inWindow(InspectionProcess.INSPECTION_DATE, "现场检查日期", required(attempt, InspectionProcess.INSPECTION_DATE, "现场检查日期"), task);
             return;
@@ -48,7 +52,7 @@ class InspectionDateRules implements TaskCompletionRule {
                     + "”不是标准类别之一：" + String.join("、", categories.all().stream().map(ResultCategories.Category::name).toList()));
         }
         LocalDate end = inWindow(InspectionProcess.INSPECTION_END_DATE, "检查结束日期", required(attempt, InspectionProcess.INSPECTION_END_DATE, "检查结束日期"), task);
-        Object onSite = runtimeService.getVariable(attempt.processInstanceId(), InspectionProcess.INSPECTION_DATE);
+        Object onSite = held.get(InspectionProcess.INSPECTION_DATE);
         LocalDate visited = onSite == null ? null : parse(InspectionProcess.INSPECTION_DATE, "现场检查日期", onSite);
         if (visited != null && end.isBefore(visited)) {
             throw ApiException.badRequest(InspectionProcess.INSPECTION_END_DATE, "检查结束日期 " + end + " 早于现场检查日期 " + visited);

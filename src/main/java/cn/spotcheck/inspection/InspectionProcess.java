@@ -3,6 +3,7 @@ package cn.spotcheck.inspection;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -104,8 +105,13 @@ public class InspectionProcess {
         InspectionNotices.Issued issued = notices.issue(execution.getProcessBusinessKey(), ProcessVariables.number(execution, SPOT_CHECK_TASK_ID),
                 ProcessVariables.number(execution, TARGET_ID), (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE),
                 strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
-        execution.setVariable(TARGET_NAME, issued.targetName());
-        execution.setVariable(TARGET_CODE, issued.targetCode());
+        // Written only when the directory had to fill them in: each write is a row updated and one more in the history.
+        if (!Objects.equals(issued.targetName(), execution.getVariable(TARGET_NAME))) {
+            execution.setVariable(TARGET_NAME, issued.targetName());
+        }
+        if (!Objects.equals(issued.targetCode(), execution.getVariable(TARGET_CODE))) {
+            execution.setVariable(TARGET_CODE, issued.targetCode());
+        }
         execution.setVariable(INSPECTOR_CHOICES, issued.inspectorChoices());
         execution.setVariable(INSPECTION_BRIEF, issued.brief());
     }
