@@ -142,9 +142,9 @@ public class Inspections {
 
     /** Whether every inspection of the spot-check task is published or closed. */
     public boolean allDone(long spotCheckTaskId) {
-        Integer open = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ? and status not in (?, ?)",
-                Integer.class, spotCheckTaskId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name());
-        return open != null && open == 0;
+        // Asked at every publication and closure: stops at the first one still open instead of counting them all.
+        return Boolean.TRUE.equals(jdbc.queryForObject("select not exists (select 1 from spotcheck.inspection where task_id = ? and status not in (?, ?))",
+                Boolean.class, spotCheckTaskId, InspectionStatus.PUBLISHED.name(), InspectionStatus.CLOSED.name()));
     }
 
     /** The codes of the inspections already started for a spot-check task. */
