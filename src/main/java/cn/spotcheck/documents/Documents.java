@@ -3,11 +3,14 @@ package cn.spotcheck.documents;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.velocity.VelocityContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.system.ApiException;
@@ -37,10 +40,21 @@ public class Documents {
     /**
      * Renders the template {@code <kind>.vm} with {@code model} (values are HTML-escaped by the template) and gives
      * it the next 文号 of its kind for {@code department} (the bureau's when null) and this year.
+     * <p>
+     * Inside a transaction the 文号 is taken just before it commits, and written into the document then: a number is
+     * one counter row per kind, department and year, locked from the moment it is taken until the commit, and taken
+     * at once it held every other issue of that kind waiting for the whole rest of this transaction (a result's
+     * publication then ends its process and writes its history). In a province's year that wait was most of the
+     * publications' time. The number stays gapless: a rollback gives it back. The returned HTML shows a placeholder
+     * where the 文号 will stand; {@link #get} after the commit gives the document as issued.
      */
     public IssuedDocument issue(String kind, String reference, String title, String department, Map<String, Object> model) {
-        String number = numbers.next(kind, department == null || department.isBlank() ? bureau.name() : department,
-                BureauTime.today().getYear());
+        String series = department == null || department.isBlank() ? bureau.name() : department;
+        int year = BureauTime.today().getYear();
+        boolean atCommit = TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive();
+        // Unguessable, so that no text a user wrote into the document can stand in for it.
+        String number = atCommit ? "〔文号待编 " + UUID.randomUUID() + "〕" : numbers.next(kind, series, year);
         VelocityContext context = new VelocityContext();
         model.forEach(context::put);
         context.put("esc", new HtmlEscape());
@@ -51,7 +65,17 @@ public class Documents {
         String html = templates.render(kind, context);
         Timestamp now = Timestamp.from(BureauTime.now());
         Long id = jdbc.queryForObject("insert into spotcheck.issued_document (kind, reference, title, html, issued_at, document_number) "
-                + "values (?,?,?,?,?,?) returning id", Long.class, kind, reference, title, html, now, number);
+                + "values (?,?,?,?,?,?) returning id", Long.class, kind, reference, title, html, now, atCommit ? null : number);
+        if (atCommit) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    String taken = numbers.next(kind, series, year);
+                    jdbc.update("update spotcheck.issued_document set document_number = ?, html = replace(html, ?, ?) where id = ?",
+                            taken, number, new HtmlEscape().html(taken), id);
+                }
+            });
+        }
         return new IssuedDocument(id, kind, reference, title, html, now.toInstant(), null);
     }
 
