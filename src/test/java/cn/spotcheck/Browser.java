@@ -51,11 +51,13 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits up to 30 s, looking again when the page was replaced under the finger (a redirect or reload still under
-     * way on a busy machine leaves the element just found stale): a person would simply look again too.
+     * way on a busy machine leaves the element just found stale): a person would simply look again too. Chromium
+     * reports some of those as an inspector error ("Node with given id does not belong to the document") rather than
+     * as a stale element, so any driver error is looked past until the time is up (and then reported as the cause).
      */
     public WebDriverWait await() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 
