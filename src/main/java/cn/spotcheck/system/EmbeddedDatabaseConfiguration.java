@@ -34,7 +34,8 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${spotcheck.data-dir}") Path dataDir,
                                       @Value("${spotcheck.embedded-db.port:0}") int port,
                                       @Value("${spotcheck.embedded-db.durable:true}") boolean durable,
-                                      @Value("${spotcheck.embedded-db.shared-buffers:512MB}") String sharedBuffers) throws IOException {
+                                      @Value("${spotcheck.embedded-db.shared-buffers:512MB}") String sharedBuffers,
+                                      @Value("${spotcheck.embedded-db.statement-statistics:false}") boolean statementStatistics) throws IOException {
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
         stopOrphanedServer(pgData);
@@ -56,6 +57,10 @@ class EmbeddedDatabaseConfiguration {
                 .setLocaleConfig("lc-collate", "C")
                 // Character classes must know Chinese, or pg_trgm finds no trigrams in a Chinese name.
                 .setLocaleConfig("lc-ctype", "C.UTF-8");
+        if (statementStatistics) {
+            // What each statement cost, summed (pg_stat_statements): for finding where the database's time goes.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

@@ -49,7 +49,8 @@ import cn.spotcheck.identity.Roles;
  * the work itself — each completion with its form's values — goes through {@code /engine-rest} as that officer.
  * <p>
  * {@code MAVEN_OPTS=-Xmx1g ./mvnw -B -q test-compile exec:java -Dexec.mainClass=cn.spotcheck.bench.ProvinceYearBench -Dexec.classpathScope=test}
- * ({@code -Dbench.scale=0.1} for a tenth of the province: 50,000 targets, 6,000 inspections; {@code -Dbench.threads=8})
+ * ({@code -Dbench.scale=0.1} for a tenth of the province: 50,000 targets, 6,000 inspections; {@code -Dbench.threads=8};
+ * {@code -Dbench.statements=true} prints after each step the statements that took the database's time in it)
  */
 public final class ProvinceYearBench {
 
@@ -62,6 +63,8 @@ public final class ProvinceYearBench {
     private static final int FINDING_EVERY = 20;
 
     private static final List<String> report = new ArrayList<>();
+    /** -Dbench.statements=true: after each step, the statements that took the database's time in it. */
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
     private ProvinceYearBench() {
     }
@@ -79,7 +82,8 @@ public final class ProvinceYearBench {
         long start = System.nanoTime();
         // A node as in production (its job executor, durable database), with the demo users and a smaller buffer cache.
         try (ConfigurableApplicationContext app = SecondPlatform.startWithWeb(new String[] {"demo", "test"}, dataDir,
-                PlatformNode.settings(List.of("--server.port=0", "--spotcheck.embedded-db.shared-buffers=256MB")))) {
+                PlatformNode.settings(List.of("--server.port=0", "--spotcheck.embedded-db.shared-buffers=256MB",
+                        "--spotcheck.embedded-db.statement-statistics=" + STATEMENTS)))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             Api api = new Api("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
             try {
@@ -155,10 +159,12 @@ public final class ProvinceYearBench {
         long drawn = count(jdbc, "select count(*) from spotcheck.draw_assignment a join spotcheck.draw_record d on d.id = a.draw_id "
                 + "where d.task_id = any(?)", (Object) tasks);
         phase("抽取并确认 40 项任务（抽取检查对象与执法人员，各自可复核）", t, drawn, "户");
+        resetStatements(jdbc);
         t = System.nanoTime();
         ClusterNode.waitFor(() -> count(jdbc, "select count(*) from spotcheck.inspection where task_id = any(?)", (Object) tasks) >= drawn, 3600);
         settle(jdbc);
         phase("派发（作业执行器，每项一个检查流程与检查通知书）", t, drawn, "项");
+        printStatements(jdbc, "派发");
 
         clock(2027, 5, 10);
         work(jdbc, api, threads, "onSiteInspection", "现场检查（执法人员）", null);
@@ -187,6 +193,7 @@ public final class ProvinceYearBench {
      * candidate; {@code groupUser} for a group's task), on {@code threads} at once; then lets the background settle.
      */
     private static void work(JdbcTemplate jdbc, Api api, int threads, String key, String title, String groupUser) throws Exception {
+        resetStatements(jdbc);
         long t = System.nanoTime();
         List<Map<String, Object>> open = jdbc.queryForList("""
                 select t.id_ id, min(i.user_id_) holder, e.business_key_ code from act_ru_task t
@@ -210,6 +217,27 @@ public final class ProvinceYearBench {
         pool.shutdown();
         settle(jdbc);
         phase(title + (failed.get() > 0 ? "，失败 " + failed.get() + " 次" : ""), t, open.size(), "个任务");
+        printStatements(jdbc, title);
+    }
+
+    private static void resetStatements(JdbcTemplate jdbc) {
+        if (STATEMENTS) {
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** Summed over every connection, waits for locks included: a statement waiting long for a row shows here. */
+    private static void printStatements(JdbcTemplate jdbc, String title) {
+        if (STATEMENTS) {
+            System.out.println("---- " + title + "：数据库语句耗时（前 15 条，含等锁）");
+            jdbc.query("""
+                    select calls, round(total_exec_time)::bigint ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) statement
+                    from pg_stat_statements order by total_exec_time desc limit 15""",
+                    rs -> {
+                        System.out.printf("%9d 次 %9d ms  %s%n", rs.getLong(1), rs.getLong(2), rs.getString(3));
+                    });
+        }
     }
 
     /** What each step's form submits. */
