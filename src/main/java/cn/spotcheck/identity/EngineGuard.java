@@ -138,6 +138,15 @@ class EngineGuard extends OncePerRequestFilter {
             refuse(response, 400, "InvalidRequestException", "提交的内容不是有效的 JSON：应为 {\"variables\":{\"字段\":{\"value\":…}}}", null);
             return;
         }
+        if (engineTasks.beforeCompletion(request, userTaskId).isEmpty()) {
+            refuse(response, 404, "InvalidRequestException", "任务不存在或已办理完毕，请刷新任务列表", null);
+            return;
+        }
+        // Someone else's task is refused before its rules are checked: their messages name its officers and window.
+        if (!engineTasks.mayWork(userTaskId)) {
+            refuse(response, 403, "AuthorizationException", "这不是你的任务：只有任务的办理人或候选人可以办理", null);
+            return;
+        }
         try {
             check(request, userTaskId, userId, submitted);
         } catch (ApiException e) {

@@ -2,6 +2,8 @@ package cn.spotcheck.identity;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -30,6 +32,27 @@ public class EngineTasks {
     /** What the guard and the audit log need to know of a task. */
     public record OpenTask(String id, String name, String processInstanceId, String businessKey, String processDefinitionId,
                            String processDefinitionKey, String taskDefinitionKey) {
+    }
+
+    /**
+     * Whether the caller (the engine's current authentication) may complete the task, by the engine's own rule for
+     * completing it; true for a task that does not exist, which the engine answers itself.
+     */
+    public boolean mayWork(String taskId) {
+        return engine.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return true;
+            }
+            try {
+                for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                    checker.checkTaskWork(task);
+                }
+                return true;
+            } catch (AuthorizationException e) {
+                return false;
+            }
+        });
     }
 
     public Optional<OpenTask> beforeCompletion(HttpServletRequest request, String taskId) {

@@ -231,6 +231,15 @@ class EngineGuardTest {
         for (String history : List.of("task", "process-instance", "variable-instance", "activity-instance", "detail")) {
             assertThat(ids(other, "/engine-rest/history/" + history + "?processInstanceId=" + instance)).as(history).isEmpty();
         }
+        // Completing it is refused before the inspection's rules speak: nothing of it (its officers, its window) is told.
+        ResponseEntity<JsonNode> notTheirs = complete(other, onSite.getId(), Map.of("inspectionDate", "2027-02-30",
+                "presentOfficer1", "zf001", "presentOfficer2", "zf002"));
+        assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(notTheirs.getBody().get("message").asText()).contains("不是你的任务").doesNotContain("zf001", "期限", "日期");
+        assertThat(onSiteTaskOf(inspection)).as("still open").isNotNull();
+        ResponseEntity<JsonNode> none = complete(drawn, "no-such-task", Map.of());
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(none.getBody().get("message").asText()).contains("任务不存在");
         assertThat(ids(other, "/engine-rest/user")).containsExactly("zf009");
         assertThat(ids(other, "/engine-rest/group")).doesNotContain(Roles.ADMIN, Roles.LEGAL);
         assertThat(ids(other, "/engine-rest/authorization")).isEmpty();
