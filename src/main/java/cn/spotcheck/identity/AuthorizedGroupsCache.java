@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * user's rights, and forgets them after each call: with an authorization per open task and officer (tens of
  * thousands), that full read of the authorization table was a quarter of Tasklist's database time. Here they are read
  * again every few seconds, and at once on this node when an authorization is changed (another node's change is seen
- * within the same few seconds); a group granted one on this node is known at once. A group's own authorizations change rarely: at start-up and when an administrator
- * grants one.
+ * within the same few seconds); a group granted one on this node is known at once. A group's own authorizations
+ * change rarely: at start-up and when an administrator grants one.
  */
 @Component
 class AuthorizedGroupsCache extends AbstractProcessEnginePlugin {

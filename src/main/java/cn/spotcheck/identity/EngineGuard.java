@@ -178,10 +178,7 @@ class EngineGuard extends OncePerRequestFilter {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            EngineTasks.OpenTask task = engineTasks.beforeCompletion(request, userTaskId).orElse(null);
-            if (task == null) {
-                return; // the engine answers 404 in its own words
-            }
+            EngineTasks.OpenTask task = engineTasks.beforeCompletion(request, userTaskId).orElseThrow(); // found before
             Set<String> fields = forms.of(userTaskId, task.processDefinitionId(), task.taskDefinitionKey())
                     .map(TaskForms.Fields::editable).orElse(null);
             if (fields != null) {
