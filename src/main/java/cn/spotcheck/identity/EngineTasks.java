@@ -30,13 +30,13 @@ public class EngineTasks {
     }
 
     /** What the guard and the audit log need to know of a task. */
-    public record OpenTask(String id, String name, String processInstanceId, String businessKey, String processDefinitionId,
+    public record OpenTask(String name, String processInstanceId, String businessKey, String processDefinitionId,
                            String processDefinitionKey, String taskDefinitionKey) {
     }
 
     /**
      * Whether the caller (the engine's current authentication) may complete the task, by the engine's own rule for
-     * completing it; true for a task that does not exist, which the engine answers itself.
+     * completing it; true for a task that does not exist (nothing of it to keep from the caller).
      */
     public boolean mayWork(String taskId) {
         return engine.getCommandExecutorTxRequired().execute(context -> {
@@ -66,7 +66,7 @@ public class EngineTasks {
                 return null;
             }
             ExecutionEntity instance = entity.getProcessInstance();
-            return new OpenTask(entity.getId(), entity.getName(), entity.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
+            return new OpenTask(entity.getName(), entity.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
                     entity.getProcessDefinitionId(), entity.getProcessDefinitionId() == null ? null : entity.getProcessDefinition().getKey(),
                     entity.getTaskDefinitionKey());
         }));
