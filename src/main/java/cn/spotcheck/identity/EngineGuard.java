@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -70,10 +72,12 @@ class EngineGuard extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final List<TaskCompletionRule> rules;
     private final EngineTasks engineTasks;
+    private final TransactionTemplate lookFirst;
     private final ObjectMapper json = new ObjectMapper();
 
     EngineGuard(TaskService taskService, TaskForms forms, IdentityService identityService, List<TaskCompletionRule> rules,
-                EngineTasks engineTasks) {
+                EngineTasks engineTasks, PlatformTransactionManager transactions) {
+        this.lookFirst = new TransactionTemplate(transactions);
         this.taskService = taskService;
         this.forms = forms;
         this.identityService = identityService;
@@ -138,17 +142,20 @@ class EngineGuard extends OncePerRequestFilter {
             refuse(response, 400, "InvalidRequestException", "提交的内容不是有效的 JSON：应为 {\"variables\":{\"字段\":{\"value\":…}}}", null);
             return;
         }
-        if (engineTasks.beforeCompletion(request, userTaskId).isEmpty()) {
-            refuse(response, 404, "InvalidRequestException", "任务不存在或已办理完毕，请刷新任务列表", null);
-            return;
-        }
-        // Someone else's task is refused before its rules are checked: their messages name its officers and window.
-        if (!engineTasks.mayWork(userTaskId)) {
-            refuse(response, 403, "AuthorizationException", "这不是你的任务：只有任务的办理人或候选人可以办理", null);
-            return;
-        }
         try {
-            check(request, userTaskId, userId, submitted);
+            // One transaction for every look before the engine moves (the task, the caller's right, the rules' reads):
+            // a transaction each cost a tenth of a completion's time. Nothing is written: it always rolls back.
+            lookFirst.executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                if (engineTasks.beforeCompletion(request, userTaskId).isEmpty()) {
+                    throw ApiException.notFound("任务不存在或已办理完毕，请刷新任务列表");
+                }
+                // Someone else's task is refused before its rules are checked: their messages name its officers and window.
+                if (!engineTasks.mayWork(userTaskId)) {
+                    throw ApiException.forbidden("这不是你的任务：只有任务的办理人或候选人可以办理");
+                }
+                check(request, userTaskId, userId, submitted);
+            });
         } catch (ApiException e) {
             List<FieldMessage> errors = e.errors();
             refuse(response, e.status().value(), e.status().value() == 403 ? "AuthorizationException" : "InvalidRequestException",

@@ -24,6 +24,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.spotcheck.system.TaskForms;
 
@@ -146,9 +147,10 @@ class SecurityConfiguration {
     /** After the engine REST API's authentication, so that the guard knows who calls (Tasklist's own API: from the webapps' session). */
     @Bean
     FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, TaskForms forms, IdentityService identityService,
-                                                    List<TaskCompletionRule> rules, EngineTasks engineTasks) {
+                                                    List<TaskCompletionRule> rules, EngineTasks engineTasks,
+                                                    PlatformTransactionManager transactions) {
         FilterRegistrationBean<EngineGuard> registration = new FilterRegistrationBean<>(
-                new EngineGuard(taskService, forms, identityService, rules, engineTasks));
+                new EngineGuard(taskService, forms, identityService, rules, engineTasks, transactions));
         registration.setName("engine-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);

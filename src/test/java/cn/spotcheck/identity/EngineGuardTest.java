@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -40,6 +44,8 @@ import cn.spotcheck.SpotCheckIntegrationTest;
 @SpotCheckIntegrationTest
 class EngineGuardTest {
 
+    @Autowired
+    private AuthorizationService authorizationService;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -237,6 +243,19 @@ class EngineGuardTest {
         assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(notTheirs.getBody().get("message").asText()).contains("不是你的任务").doesNotContain("zf001", "期限", "日期");
         assertThat(onSiteTaskOf(inspection)).as("still open").isNotNull();
+        // Whom the engine itself lets work the task (here by a grant of an administrator's) passes to the rules.
+        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId("zf009");
+        grant.setResource(Resources.TASK);
+        grant.setResourceId(onSite.getId());
+        grant.addPermission(TaskPermissions.TASK_WORK);
+        authorizationService.saveAuthorization(grant);
+        try {
+            assertDateRefused(complete(other, onSite.getId(), Map.of("inspectionDate", "2027-02-30",
+                    "presentOfficer1", "zf001", "presentOfficer2", "zf002")), "inspectionDate", "不是有效日期");
+        } finally {
+            authorizationService.deleteAuthorization(grant.getId());
+        }
         ResponseEntity<JsonNode> none = complete(drawn, "no-such-task", Map.of());
         assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(none.getBody().get("message").asText()).contains("任务不存在");
