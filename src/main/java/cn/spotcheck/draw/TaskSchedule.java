@@ -41,7 +41,7 @@ public class TaskSchedule {
 
     /** The end of the task's last day: checks not finished by then are flagged to the supervision group. */
     public Date endOf(Object taskId) {
-        return BureauTime.endOf(plans.task(id(taskId)).end());
+        return BureauTime.endOf(plans.window(id(taskId)).end());
     }
 
     /**

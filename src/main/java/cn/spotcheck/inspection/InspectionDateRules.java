@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.spotcheck.calendar.BureauTime;
 import cn.spotcheck.identity.TaskCompletionRule;
 import cn.spotcheck.plan.AnnualPlans;
-import cn.spotcheck.plan.TaskView;
+import cn.spotcheck.plan.TaskWindow;
 import cn.spotcheck.system.ApiException;
 
 /**
@@ -42,7 +42,7 @@ class InspectionDateRules implements TaskCompletionRule {
     public void check(CompletionAttempt attempt) {
         Map<String, Object> held = runtimeService.getVariables(attempt.processInstanceId(),
                 List.of(InspectionProcess.SPOT_CHECK_TASK_ID, InspectionProcess.INSPECTION_DATE));
-        TaskView task = plans.task(((Number) held.get(InspectionProcess.SPOT_CHECK_TASK_ID)).longValue());
+        TaskWindow task = plans.window(((Number) held.get(InspectionProcess.SPOT_CHECK_TASK_ID)).longValue());
         if (InspectionProcess.ON_SITE_INSPECTION.equals(attempt.taskDefinitionKey())) {
             inWindow(InspectionProcess.INSPECTION_DATE, "现场检查日期", required(attempt, InspectionProcess.INSPECTION_DATE, "现场检查日期"), task);
             return;
@@ -67,7 +67,7 @@ class InspectionDateRules implements TaskCompletionRule {
         return value;
     }
 
-    private static LocalDate inWindow(String field, String label, Object value, TaskView task) {
+    private static LocalDate inWindow(String field, String label, Object value, TaskWindow task) {
         LocalDate date = parse(field, label, value);
         if (date.isBefore(task.start()) || date.isAfter(task.end())) {
             throw ApiException.badRequest(field, label + " " + date + " 不在抽查任务“" + task.name() + "”的期限 "

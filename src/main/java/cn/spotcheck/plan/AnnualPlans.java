@@ -1,6 +1,7 @@
 package cn.spotcheck.plan;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,16 @@ public class AnnualPlans {
 
     public PlanView get(long planId) {
         return view(plan(planId));
+    }
+
+    /**
+     * A task's window alone: read for every inspection's due dates and every recorded date, where the whole task
+     * (with its lists and, for a targeted task, every target) was loaded three times per completed step.
+     */
+    public TaskWindow window(long taskId) {
+        return jdbc.query("select name, start_date, end_date from spotcheck.spot_check_task where id = ?",
+                (rs, i) -> new TaskWindow(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)), taskId)
+                .stream().findFirst().orElseThrow(() -> ApiException.notFound("抽查任务 " + taskId + " 不存在"));
     }
 
     public TaskView task(long taskId) {
