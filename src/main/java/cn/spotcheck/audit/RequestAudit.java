@@ -68,14 +68,6 @@ class RequestAudit extends OncePerRequestFilter {
         } else if (WEBAPP_LOGOUT.matcher(path).matches()) {
             action = "退出流程平台";
         }
-        Matcher completion = COMPLETION.matcher(path);
-        if (completion.matches()) {
-            EngineTasks.OpenTask task = engineTasks.beforeCompletion(request, completion.group(1)).orElse(null);
-            if (task != null) {
-                action = "办理任务：" + task.name();
-                target = target + "（流程实例 " + task.processInstanceId() + "）";
-            }
-        }
         String userBefore = EngineCallers.userId(request, identityService);
         int status = 500;
         try {
@@ -83,12 +75,35 @@ class RequestAudit extends OncePerRequestFilter {
             status = response.getStatus();
         } finally {
             String user = userBefore != null ? userBefore : EngineCallers.userId(request, identityService);
+            EngineTasks.OpenTask task = completedTask(request, path);
+            if (task != null) {
+                action = "办理任务：" + task.name();
+                target = target + "（流程实例 " + task.processInstanceId() + "）";
+            }
             try {
                 auditLog.record(user != null ? user : claimedUser != null ? claimedUser : "（未登录）", request.getRemoteAddr(),
                         action, target, status);
             } catch (RuntimeException e) {
                 log.error("审计日志未能记录：{} {} {}", user, action, target, e);
             }
+        }
+    }
+
+    /**
+     * The task a completion names, read after the chain: the engine guard has looked it up by then, in the
+     * transaction of its other looks (one transaction fewer per completion than looking here first). Null when it
+     * cannot be read: the request is logged all the same.
+     */
+    private EngineTasks.OpenTask completedTask(HttpServletRequest request, String path) {
+        Matcher completion = COMPLETION.matcher(path);
+        if (!completion.matches()) {
+            return null;
+        }
+        try {
+            return engineTasks.afterCompletion(request, completion.group(1)).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("审计日志未能读取任务 {}：{}", completion.group(1), e.toString());
+            return null;
         }
     }
 

@@ -191,6 +191,28 @@ class EngineGuardTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** The audit log names the task each completion worked, whether the guard looked at it (an officer) or not (an administrator). */
+    @Test
+    void eachCompletionIsNamedInTheAuditLog() {
+        ProcessInstance inspection = newInspection();
+        Task onSite = onSiteTaskOf(inspection);
+        assertThat(complete(http.withBasicAuth("zf002", "demo"), onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String result = taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("resultEntry").singleResult().getId();
+        assertThat(complete(http.withBasicAuth("admin", "demo"), result, Map.of("resultCategory", "未发现问题", "findings", "无",
+                "inspectionEndDate", "2027-05-10")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode log = http.withBasicAuth("ducha", "demo").getForObject("/api/audit?q=" + inspection.getId(), JsonNode.class);
+        List<String> lines = new ArrayList<>();
+        log.forEach(e -> lines.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("target").asText()));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("zf002 办理任务：现场检查 · ")
+                .contains(inspection.getBusinessKey() + "） POST /engine-rest/task/" + onSite.getId() + "/complete")
+                .endsWith("（流程实例 " + inspection.getId() + "）"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("admin 办理任务：结果录入 · ")
+                .contains(inspection.getBusinessKey() + "） POST /engine-rest/task/" + result + "/complete")
+                .endsWith("（流程实例 " + inspection.getId() + "）"));
+    }
+
     @Test
     void theOnSiteRecordNamesTwoDrawnOfficersPresent() {
         ProcessInstance inspection = newInspection();
