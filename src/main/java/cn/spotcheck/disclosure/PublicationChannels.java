@@ -24,6 +24,7 @@ class PublicationChannels {
     private final List<PublicationChannel> channels;
     private final java.util.Map<String, Integer> batchSizes = new java.util.HashMap<>();
     private final int defaultBatchSize;
+    private final java.time.Duration gather;
 
     PublicationChannels(PublicationSettings settings, DeliveryStore store, ObjectMapper json) {
         List<PublicationChannel> built = new ArrayList<>();
@@ -59,6 +60,12 @@ class PublicationChannels {
         }
         this.channels = List.copyOf(built);
         this.defaultBatchSize = settings.batchSize();
+        this.gather = settings.gather();
+    }
+
+    /** How long a run started by a published result waits for the results published with it. */
+    java.time.Duration gather() {
+        return gather;
     }
 
     /** Records handed to the channel at once. */

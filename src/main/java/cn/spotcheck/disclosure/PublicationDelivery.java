@@ -1,9 +1,14 @@
 package cn.spotcheck.disclosure;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,15 +28,18 @@ public class PublicationDelivery {
 
     static final String PROCESS = "publication-delivery";
     static final String CHANNEL = "channel";
+    private static final String START_LOCK = "spotcheck.publication-start:";
 
     private final PublicationChannels channels;
     private final DeliveryStore store;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
 
-    PublicationDelivery(PublicationChannels channels, DeliveryStore store, RuntimeService runtimeService, JdbcTemplate jdbc,
-                        PlatformTransactionManager transactions) {
+    PublicationDelivery(PublicationChannels channels, DeliveryStore store, RuntimeService runtimeService,
+                        ManagementService managementService, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.managementService = managementService;
         this.channels = channels;
         this.store = store;
         this.runtimeService = runtimeService;
@@ -40,27 +48,31 @@ public class PublicationDelivery {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** A newly published result: due on every channel, and each channel's run started unless one is under way. */
+    /**
+     * A newly published result: due on every channel, and each channel's run started unless one is under way. A run
+     * started here sends its first batch {@code spotcheck.publication.gather} later, taking the results published
+     * meanwhile with it.
+     */
     void queue(String inspectionCode) {
         store.queue(inspectionCode, channels.names());
-        channels.names().forEach(this::start);
+        channels.names().forEach(channel -> start(channel, channels.gather()));
     }
 
     /** Starts a run for every channel with records waiting and none under way (the morning timer, the page's button). */
     public int startWaiting() {
         int started = 0;
         for (String channel : channels.names()) {
-            if (store.anyPending(channel) && start(channel)) {
+            if (store.anyPending(channel) && start(channel, Duration.ZERO)) {
                 started++;
             }
         }
         return started;
     }
 
-    private boolean start(String channel) {
+    private boolean start(String channel, Duration gather) {
         // Results published at once wait here for each other, so that the second finds the first one's run.
         // A run standing on an incident counts as under way: the incident is the alarm, and retrying it delivers all.
-        AdvisoryLock.holdUntilCommit(jdbc, "spotcheck.publication-start:" + channel);
+        AdvisoryLock.holdUntilCommit(jdbc, START_LOCK + channel);
         // Asked of the engine's table directly: this runs for every published result, and the engine's query
         // builds its SQL anew each time.
         if (Boolean.TRUE.equals(jdbc.queryForObject("""
@@ -68,7 +80,12 @@ public class PublicationDelivery {
                                where e.business_key_ = ? and e.parent_id_ is null and d.key_ = ?)""", Boolean.class, channel, PROCESS))) {
             return false;
         }
-        runtimeService.startProcessInstanceByKey(PROCESS, channel, Map.of(CHANNEL, channel));
+        ProcessInstance run = runtimeService.startProcessInstanceByKey(PROCESS, channel, Map.of(CHANNEL, channel));
+        if (!gather.isZero()) {
+            // The first batch's job, due a little later: still a job like any other (Cockpit, retries, incidents).
+            Job firstBatch = managementService.createJobQuery().processInstanceId(run.getId()).singleResult();
+            managementService.setJobDuedate(firstBatch.getId(), Date.from(BureauTime.now().plus(gather)));
+        }
         return true;
     }
 
@@ -83,7 +100,7 @@ public class PublicationDelivery {
         int batchSize = channels.batchSize(channel);
         List<OutboxRecord> records = store.pending(channel, batchSize);
         if (records.isEmpty()) {
-            return false;
+            return arrivedMeanwhile(channel);
         }
         try {
             target.send(records);
@@ -94,6 +111,16 @@ public class PublicationDelivery {
         if (target.deliveredOnSend()) {
             store.delivered(channel, records, BureauTime.now());
         }
-        return records.size() == batchSize;
+        return records.size() == batchSize || arrivedMeanwhile(channel);
+    }
+
+    /**
+     * Before the run ends: whether a result was published since its batch was read. Taken under the lock a
+     * publication starts a run under, so that such a result is either seen here or, its start waiting for this
+     * transaction, finds the run ended and starts another; it would otherwise wait for the morning's run.
+     */
+    private boolean arrivedMeanwhile(String channel) {
+        AdvisoryLock.holdUntilCommit(jdbc, START_LOCK + channel);
+        return store.anyPending(channel);
     }
 }

@@ -12,14 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * With no channel configured, results go to one file channel.
  */
 @ConfigurationProperties(prefix = "spotcheck.publication")
-record PublicationSettings(List<Channel> channels, Integer batchSize) {
+record PublicationSettings(List<Channel> channels, Integer batchSize, Duration gather) {
 
     /** Records handed to a channel at once: one request, one transaction, one job. */
     static final int DEFAULT_BATCH_SIZE = 500;
+    /**
+     * How long a channel's run, started by a published result, waits for the results published with it. Without it,
+     * under a burst (8 users publishing) a run started for about every second result: a process instance, its job and
+     * its history each time, and each batch of one or two records.
+     */
+    static final Duration DEFAULT_GATHER = Duration.ofSeconds(2);
 
     PublicationSettings {
         channels = channels == null ? List.of() : List.copyOf(channels);
         batchSize = batchSize == null || batchSize < 1 ? DEFAULT_BATCH_SIZE : batchSize;
+        gather = gather == null ? DEFAULT_GATHER : gather.isNegative() ? Duration.ZERO : gather;
     }
 
     /**

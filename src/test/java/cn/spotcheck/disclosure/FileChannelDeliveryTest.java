@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,14 @@ class FileChannelDeliveryTest {
     void aClerkDownloadsTheDaysSpreadsheetUploadsItAndConfirms() throws Exception {
         long targetId = Fixtures.someTarget(http, "公路货运");
         String targetName = jdbc.queryForObject("select name from spotcheck.target where id = ?", String.class, targetId);
+        runDeliveries(); // what earlier tests left waiting
+        java.time.Instant before = java.time.Instant.now();
         List<String> codes = PublishedResults.publish(app, "JC-901", 3, targetId);
+        // Published together, sent together: one run, its first batch waiting a moment for the others.
+        List<Job> firstBatches = managementService.createJobQuery().processDefinitionKey(PublicationDelivery.PROCESS).list();
+        assertThat(firstBatches).as("one run").hasSize(1);
+        assertThat(firstBatches.get(0).getDuedate().toInstant()).isBetween(before.plus(PublicationSettings.DEFAULT_GATHER),
+                java.time.Instant.now().plus(PublicationSettings.DEFAULT_GATHER));
         runDeliveries();
 
         List<Long> batches = jdbc.queryForList("select distinct file_batch_id from spotcheck.publication_delivery d "
