@@ -62,7 +62,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
 
     /** Why the account cannot log in now, or null when it is not locked. */
-    private String lockOf(String userId) {
+    String lockOf(String userId) {
         if (!(identityService.createUserQuery().userId(userId).singleResult()
                 instanceof org.camunda.bpm.engine.impl.persistence.entity.UserEntity user)) {
             return null;

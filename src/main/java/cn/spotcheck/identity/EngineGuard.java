@@ -73,7 +73,7 @@ class EngineGuard extends OncePerRequestFilter {
     private final List<TaskCompletionRule> rules;
     private final EngineTasks engineTasks;
     private final TransactionTemplate lookFirst;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     EngineGuard(TaskService taskService, TaskForms forms, IdentityService identityService, List<TaskCompletionRule> rules,
                 EngineTasks engineTasks, PlatformTransactionManager transactions) {
@@ -211,7 +211,7 @@ class EngineGuard extends OncePerRequestFilter {
         if (body.length == 0) {
             return values;
         }
-        JsonNode variables = json.readTree(body).path("variables");
+        JsonNode variables = JSON.readTree(body).path("variables");
         if (variables.isMissingNode() || variables.isNull()) {
             return values;
         }
@@ -227,7 +227,8 @@ class EngineGuard extends OncePerRequestFilter {
         return values;
     }
 
-    private void refuse(HttpServletResponse response, int status, String type, String message, String field) throws IOException {
+    /** A refusal in the engine REST API's own error format ({@code type}, {@code message}), with the field when one is at fault. */
+    static void refuse(HttpServletResponse response, int status, String type, String message, String field) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
@@ -237,7 +238,7 @@ class EngineGuard extends OncePerRequestFilter {
         if (field != null) {
             error.put("field", field);
         }
-        response.getWriter().write(json.writeValueAsString(error));
+        response.getWriter().write(JSON.writeValueAsString(error));
     }
 
     private static String pathOf(HttpServletRequest request) {

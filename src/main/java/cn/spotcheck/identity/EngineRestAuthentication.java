@@ -1,6 +1,16 @@
 package cn.spotcheck.identity;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -16,10 +26,52 @@ class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
 
     private final ProcessEngine engine;
     private final JdbcTemplate jdbc;
+    private final CamundaIdentityAuthenticationProvider accounts;
 
-    EngineRestAuthentication(ProcessEngine engine, JdbcTemplate jdbc) {
+    EngineRestAuthentication(ProcessEngine engine, JdbcTemplate jdbc, CamundaIdentityAuthenticationProvider accounts) {
         this.engine = engine;
         this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Camunda's filter answers a refused login with a bare 401; the caller is told why, in Chinese, as on the
+     * platform's own API: no credentials, a wrong password, or an account waiting out its failed logins (which the
+     * right password does not get through either).
+     */
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        boolean[] admitted = {false};
+        super.doFilter(request, response, (req, res) -> {
+            admitted[0] = true;
+            chain.doFilter(req, res);
+        });
+        if (!admitted[0] && response instanceof HttpServletResponse http && http.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
+                && !http.isCommitted()) {
+            String user = basicUser((HttpServletRequest) request);
+            String locked = null;
+            try {
+                locked = user == null ? null : accounts.lockOf(user);
+            } catch (RuntimeException e) {
+                // The refusal stands; only its reason could not be read.
+            }
+            EngineGuard.refuse(http, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+                    user == null ? "请先登录：需要用户名和密码（HTTP Basic）" : locked != null ? locked : "用户名或密码错误", null);
+        }
+    }
+
+    private static String basicUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? decoded.substring(0, colon) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override

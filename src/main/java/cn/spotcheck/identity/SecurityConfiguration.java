@@ -111,9 +111,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(ProcessEngine engine, JdbcTemplate jdbc) {
+    FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(ProcessEngine engine, JdbcTemplate jdbc,
+                                                                              CamundaIdentityAuthenticationProvider accounts) {
         FilterRegistrationBean<EngineRestAuthentication> registration =
-                new FilterRegistrationBean<>(new EngineRestAuthentication(engine, jdbc));
+                new FilterRegistrationBean<>(new EngineRestAuthentication(engine, jdbc, accounts));
         registration.setName("engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");

@@ -36,6 +36,16 @@ class LoginLockoutTest {
     }
 
     @Test
+    void theEnginesRestApiSaysWhyALoginIsRefused() {
+        ResponseEntity<String> anonymous = http.getForEntity("/engine-rest/task", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getBody()).contains("请先登录");
+        ResponseEntity<String> wrong = http.withBasicAuth("nobody" + System.nanoTime() % 1_000_000, "guess").getForEntity("/engine-rest/task", String.class);
+        assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(wrong.getBody()).contains("用户名或密码错误");
+    }
+
+    @Test
     void failedLoginsLockTheAccountAndTheRefusalSaysSo() {
         String id = "lock" + System.nanoTime() % 1_000_000;
         User user = identityService.newUser(id);
@@ -50,6 +60,9 @@ class LoginLockoutTest {
         assertThat(waiting.getStatusCode()).as("the right password waits out the delay too").isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(waiting.getBody()).contains("已暂时锁定", "后再试");
         assertThat(formLogin(id, "Right-pass-1")).as("the login page says it too").contains("已暂时锁定").doesNotContain("用户名或密码错误");
+        ResponseEntity<String> engineWaiting = http.withBasicAuth(id, "Right-pass-1").getForEntity("/engine-rest/task", String.class);
+        assertThat(engineWaiting.getStatusCode()).as("the engine's REST API as well").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(engineWaiting.getBody()).contains("已暂时锁定", "后再试");
 
         try {
             for (int attempt = 2; attempt <= 10; attempt++) {
