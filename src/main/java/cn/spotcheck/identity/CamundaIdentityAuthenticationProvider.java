@@ -23,6 +23,7 @@ import cn.spotcheck.system.DatabaseOutage;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
+    static final String WRONG_PASSWORD = "用户名或密码错误";
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final IdentityService identityService;
@@ -53,7 +54,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 || !identityService.checkPassword(userId, credentials.toString())) {
             String locked = userId == null || userId.isBlank() ? null : lockOf(userId);
             throw locked != null ? new org.springframework.security.authentication.LockedException(locked)
-                    : new BadCredentialsException("用户名或密码错误");
+                    : new BadCredentialsException(WRONG_PASSWORD);
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(group -> new SimpleGrantedAuthority(group.getId()))

@@ -56,7 +56,8 @@ class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
                 // The refusal stands; only its reason could not be read.
             }
             EngineGuard.refuse(http, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
-                    user == null ? "请先登录：需要用户名和密码（HTTP Basic）" : locked != null ? locked : "用户名或密码错误", null);
+                    user == null ? JsonAuthenticationFailures.NO_CREDENTIALS
+                            : locked != null ? locked : CamundaIdentityAuthenticationProvider.WRONG_PASSWORD, null);
         }
     }
 

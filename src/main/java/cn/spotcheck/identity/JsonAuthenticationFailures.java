@@ -18,6 +18,9 @@ import cn.spotcheck.system.DatabaseOutage;
 /** 401 and 403 under {@code /api} in the API's own error format, with the Basic challenge clients expect; 503 when the database cannot check a login. */
 class JsonAuthenticationFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    /** What an API client that sent no credentials is told, on the platform's API and the engine's alike. */
+    static final String NO_CREDENTIALS = "请先登录：需要用户名和密码（HTTP Basic）";
+
     /**
      * API clients are challenged for HTTP Basic; a browser never is (it would cache the credentials and send them
      * with any other site's form): it is sent to the login page, or answered 401 without a challenge.
@@ -42,7 +45,7 @@ class JsonAuthenticationFailures implements AuthenticationEntryPoint, AccessDeni
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"spot-check\", charset=\"UTF-8\"");
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录：需要用户名和密码（HTTP Basic）");
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, NO_CREDENTIALS);
     }
 
     @Override
