@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.spotcheck.ClusterNode;
-import cn.spotcheck.Fixtures;
 import cn.spotcheck.NodeProcess;
+import cn.spotcheck.TargetUploads;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -52,7 +50,7 @@ class DatabaseOutageTest {
             long before = targets(server);
 
             // An import of many rows in flight when the database goes.
-            CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(importRequest(base, 200_000, IMPORT_ROWS), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(TargetUploads.csv(base, 200_000, IMPORT_ROWS), HttpResponse.BodyHandlers.ofString());
             Thread.sleep(1500);
             long stoppedAt = System.nanoTime();
             server.close();
@@ -66,10 +64,10 @@ class DatabaseOutageTest {
             assertThat(apiMillis).as("answered, not left hanging").isLessThan(15_000);
 
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/plans")).header("Accept", "text/html")
-                    .header("Authorization", basic("fagui")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", TargetUploads.basic("fagui")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.body()).contains("数据库暂时无法连接").doesNotContain("Exception");
-            HttpResponse<String> upload = client.send(importRequest(base, 400_000, 3), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> upload = client.send(TargetUploads.csv(base, 400_000, 3), HttpResponse.BodyHandlers.ofString());
             assertThat(upload.statusCode()).isEqualTo(503);
             assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
@@ -94,7 +92,7 @@ class DatabaseOutageTest {
             long after = targets(server);
             assertThat(after - before).as("the interrupted import: all its rows or none (%s)", interrupted.statusCode())
                     .isIn(0L, interrupted.statusCode() == 200 ? (long) IMPORT_ROWS : 0L);
-            assertThat(client.send(importRequest(base, 400_010, 3), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(client.send(TargetUploads.csv(base, 400_010, 3), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             assertThat(targets(server)).isEqualTo(after + 3);
         } finally {
             node.killHard();
@@ -112,24 +110,7 @@ class DatabaseOutageTest {
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("fagui")).timeout(Duration.ofSeconds(30)).build(),
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", TargetUploads.basic("fagui")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** {@code rows} new targets as a CSV upload, numbered from {@code from}. */
-    private static HttpRequest importRequest(String base, int from, int rows) {
-        StringBuilder csv = new StringBuilder("统一社会信用代码,名称,类别,区域,信用等级,标注,经营状态\n");
-        for (int i = 0; i < rows; i++) {
-            csv.append(Fixtures.uscc(from + i)).append(",长春断库测试运输有限公司").append(from + i).append(",公路货运,朝阳区,B,,在营\n");
-        }
-        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"targets.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-                + csv + "\r\n--b--\r\n";
-        return HttpRequest.newBuilder(URI.create(base + "/api/targets/import")).header("Authorization", basic("fagui"))
-                .header("Content-Type", "multipart/form-data; boundary=b").timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 }
