@@ -29,6 +29,10 @@ public class PublicationDelivery {
     static final String PROCESS = "publication-delivery";
     static final String CHANNEL = "channel";
     private static final String START_LOCK = "spotcheck.publication-start:";
+    /** What {@link #deliverNext} tells the diagram: the next batch now, after a pause, or none. */
+    static final String NEXT = "next";
+    static final String GATHER = "gather";
+    static final String DONE = "done";
 
     private final PublicationChannels channels;
     private final DeliveryStore store;
@@ -91,27 +95,44 @@ public class PublicationDelivery {
 
     /**
      * One batch to {@code channel}: the oldest waiting records, handed over and marked in this job's transaction.
-     * Returns whether more may be waiting, for the diagram's loop.
+     * Returns what the diagram's loop does next: {@link #NEXT} the next batch at once (this one was full), {@link #GATHER}
+     * the next after a pause (this one was short, and results were published while it went: more are likely on their
+     * way, and a pause takes them in one batch instead of a job each), or {@link #DONE}.
      */
-    public boolean deliverBatch(String channel) {
+    public String deliverNext(String channel) {
         PublicationChannel target = channels.byName(channel)
                 .orElseThrow(() -> new IllegalStateException("公示渠道“" + channel + "”已不在配置中（spotcheck.publication.channels）"));
         AdvisoryLock.holdUntilCommit(jdbc, "spotcheck.publication:" + channel);
         int batchSize = channels.batchSize(channel);
         List<OutboxRecord> records = store.pending(channel, batchSize);
-        if (records.isEmpty()) {
-            return arrivedMeanwhile(channel);
+        if (!records.isEmpty()) {
+            try {
+                target.send(records);
+            } catch (DeliveryFailedException e) {
+                separately.executeWithoutResult(s -> store.failed(channel, records, e.getMessage()));
+                throw e;
+            }
+            if (target.deliveredOnSend()) {
+                store.delivered(channel, records, BureauTime.now());
+            }
+            if (records.size() == batchSize) {
+                return NEXT;
+            }
         }
-        try {
-            target.send(records);
-        } catch (DeliveryFailedException e) {
-            separately.executeWithoutResult(s -> store.failed(channel, records, e.getMessage()));
-            throw e;
-        }
-        if (target.deliveredOnSend()) {
-            store.delivered(channel, records, BureauTime.now());
-        }
-        return records.size() == batchSize || arrivedMeanwhile(channel);
+        return arrivedMeanwhile(channel) ? GATHER : DONE;
+    }
+
+    /** The pause before a {@link #GATHER}ed batch, for the diagram's timer (ISO 8601). */
+    public String gatherPause() {
+        return channels.gather().toString();
+    }
+
+    /**
+     * What the diagram's first version calls: a run of that version (one standing on an incident when the platform was
+     * upgraded) goes on with it, without the pause.
+     */
+    public boolean deliverBatch(String channel) {
+        return !DONE.equals(deliverNext(channel));
     }
 
     /**

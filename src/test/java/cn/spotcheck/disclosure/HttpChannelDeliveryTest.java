@@ -38,6 +38,8 @@ class HttpChannelDeliveryTest {
     private final Map<String, Integer> received = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
+    /** Run once while the receiver holds a batch: a result published as the batch goes. */
+    private final AtomicReference<Runnable> meanwhile = new AtomicReference<>();
 
     @Test
     void everyResultArrivesOnceThroughHangUpsTimeoutsAnd500s() throws Exception {
@@ -105,6 +107,21 @@ class HttpChannelDeliveryTest {
             management.executeJob(deliveryJob(management).getId());
             assertThat(requests.get()).isEqualTo(before + 1);
             assertThat(received).containsKey("JC-903-00001:1").hasSize(codes.size() + 1);
+
+            // Results published while a short batch is on its way are taken together after a pause, not a job each.
+            PublishedResults.publish(app, "JC-904", 1, targetId);
+            meanwhile.set(() -> PublishedResults.publish(app, "JC-904", 3, targetId, 2));
+            management.executeJob(deliveryJob(management).getId());
+            Job pause = deliveryJob(management);
+            assertThat(pause.getDuedate().toInstant()).as("the run pauses to gather what was published meanwhile")
+                    .isAfter(java.time.Instant.now().plus(PublicationSettings.DEFAULT_GATHER).minusSeconds(1));
+            assertThat(received.keySet()).doesNotContain("JC-904-00002:1");
+            management.executeJob(pause.getId()); // the pause over
+            int sent = requests.get();
+            management.executeJob(deliveryJob(management).getId());
+            assertThat(requests.get()).as("the three sent in one batch").isEqualTo(sent + 1);
+            assertThat(received).containsKeys("JC-904-00001:1", "JC-904-00002:1", "JC-904-00003:1", "JC-904-00004:1");
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PublicationDelivery.PROCESS).count()).as("run ended").isZero();
         } finally {
             receiver.stop(0);
         }
@@ -128,6 +145,10 @@ class HttpChannelDeliveryTest {
                 case ERROR -> Receivers.answer(exchange, 500, "接口维护中");
                 case OK -> {
                     take(body);
+                    Runnable publication = meanwhile.getAndSet(null);
+                    if (publication != null) {
+                        publication.run();
+                    }
                     Receivers.answer(exchange, 200, "{\"accepted\":true}");
                 }
             }

@@ -21,9 +21,14 @@ final class PublishedResults {
 
     /** Publishes {@code count} results of clean inspections of {@code targetId}, codes {@code prefix-00001}…, and waits for 一公开. */
     static List<String> publish(ApplicationContext app, String prefix, int count, long targetId) {
+        return publish(app, prefix, count, targetId, 1);
+    }
+
+    /** As above, numbered from {@code first}. */
+    static List<String> publish(ApplicationContext app, String prefix, int count, long targetId, int first) {
         List<String> codes = new ArrayList<>();
         new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).executeWithoutResult(s -> {
-            for (int i = 1; i <= count; i++) {
+            for (int i = first; i < first + count; i++) {
                 String code = prefix + "-" + String.format("%05d", i);
                 codes.add(code);
                 app.publishEvent(new InspectionPublished(code, -1, targetId, List.of("JT-HY-01"), "未发现问题",
