@@ -34,7 +34,7 @@ public final class PlatformNode {
         Map<String, String> settings = new LinkedHashMap<>();
         // Production settings, not the tests' small and throwaway ones.
         for (String setting : List.of("--camunda.bpm.job-execution.enabled=true", "--logging.level.root=warn",
-                "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120",
+                "--spotcheck.dispatch.batch-size=500", "--spotcheck.dispatch.round-seconds=120", "--spotcheck.publication.batch-size=500",
                 "--spotcheck.embedded-db.durable=true", "--spotcheck.embedded-db.shared-buffers=512MB")) {
             settings.put(setting.substring(0, setting.indexOf('=')), setting);
         }

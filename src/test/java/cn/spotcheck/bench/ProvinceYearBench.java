@@ -184,9 +184,10 @@ public final class ProvinceYearBench {
                         new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime())),
                 count(jdbc, "select count(*) from spotcheck.event_publication where completion_date is null"),
                 count(jdbc, "select count(*) from act_ru_incident"));
-        line("公示报送：%d 次运行、%d 批，待报送 %d 条",
+        line("公示报送：%d 次运行、%d 批（其间稍候汇集 %d 次），待报送 %d 条",
                 count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'publication-delivery'"),
-                count(jdbc, "select count(*) from act_hi_job_log where process_def_key_ = 'publication-delivery' and job_state_ = 2"),
+                count(jdbc, "select count(*) from act_hi_job_log where process_def_key_ = 'publication-delivery' and job_state_ = 2 and act_id_ = 'deliverBatch'"),
+                count(jdbc, "select count(*) from act_hi_job_log where process_def_key_ = 'publication-delivery' and job_state_ = 2 and act_id_ = 'gatherMore'"),
                 count(jdbc, "select count(*) from spotcheck.publication_delivery where status = 'PENDING'"));
         line("其余待办（不属于这一年的检查）：%s", jdbc.queryForList("select t.name_ from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_ "
                 + "where d.key_ not in ('inspection', 'follow-up') order by t.name_", String.class));
