@@ -28,7 +28,7 @@ public class PublicationDelivery {
 
     static final String PROCESS = "publication-delivery";
     static final String CHANNEL = "channel";
-    private static final String START_LOCK = "spotcheck.publication-start:";
+    static final String START_LOCK = "spotcheck.publication-start:";
     /** What {@link #deliverNext} tells the diagram: the next batch now, after a pause, or none. */
     static final String NEXT = "next";
     static final String GATHER = "gather";

@@ -95,6 +95,52 @@ class FileChannelDeliveryTest {
         assertThat(statuses()).hasSize(3).containsOnly("DELIVERED");
     }
 
+    @Test
+    void aResultPublishedWhileABatchGoesIsTakenAfterAPause() throws Exception {
+        runDeliveries(); // what earlier tests left waiting
+        PublishedResults.publish(app, "JC-907", 2, Fixtures.someTarget(http, "公路货运"));
+        // The second result as if published while the first one's batch goes: its delivery is queued while the batch,
+        // about to end the run, waits for the lock a publication holds as it queues.
+        jdbc.update("delete from spotcheck.publication_delivery d using spotcheck.publicity_outbox o where o.id = d.outbox_id "
+                + "and o.inspection_code = 'JC-907-00002'");
+        Job first = managementService.createJobQuery().processDefinitionKey(PublicationDelivery.PROCESS).singleResult();
+        java.util.concurrent.CompletableFuture<Void> batch = new java.util.concurrent.CompletableFuture<>();
+        new org.springframework.transaction.support.TransactionTemplate(app.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .executeWithoutResult(s -> {
+                    List<String> channels = app.getBean(PublicationChannels.class).names();
+                    channels.forEach(channel -> cn.spotcheck.system.AdvisoryLock.holdUntilCommit(jdbc, PublicationDelivery.START_LOCK + channel));
+                    new Thread(() -> {
+                        try {
+                            managementService.executeJob(first.getId());
+                            batch.complete(null);
+                        } catch (RuntimeException e) {
+                            batch.completeExceptionally(e);
+                        }
+                    }).start();
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    app.getBean(DeliveryStore.class).queue("JC-907-00002", channels);
+                });
+        batch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        Job pause = managementService.createJobQuery().processDefinitionKey(PublicationDelivery.PROCESS).singleResult();
+        assertThat(pause.getDuedate().toInstant()).as("the run pauses before the next batch")
+                .isAfter(java.time.Instant.now().plus(PublicationSettings.DEFAULT_GATHER).minusSeconds(1));
+        assertThat(codesInFile("JC-907-%")).containsExactly("JC-907-00001");
+        managementService.executeJob(pause.getId()); // the pause over
+        runDeliveries();
+        assertThat(codesInFile("JC-907-%")).containsExactlyInAnyOrder("JC-907-00001", "JC-907-00002");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PublicationDelivery.PROCESS).count()).as("run ended").isZero();
+    }
+
+    private List<String> codesInFile(String codes) {
+        return jdbc.queryForList("select o.inspection_code from spotcheck.publication_delivery d join spotcheck.publicity_outbox o "
+                + "on o.id = d.outbox_id where o.inspection_code like ? and d.status = 'IN_FILE'", String.class, codes);
+    }
+
     private void runDeliveries() {
         runtimeService.createProcessInstanceQuery().processDefinitionKey(PublicationDelivery.PROCESS).list()
                 .forEach(run -> Fixtures.runAsyncJobs(managementService, run.getId()));
