@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,10 +18,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
+import cn.spotcheck.system.AdvisoryLock;
 
 /**
  * With no interface configured, published results go into the day's spreadsheet: a clerk downloads it from
@@ -104,11 +109,11 @@ class FileChannelDeliveryTest {
         jdbc.update("delete from spotcheck.publication_delivery d using spotcheck.publicity_outbox o where o.id = d.outbox_id "
                 + "and o.inspection_code = 'JC-907-00002'");
         Job first = managementService.createJobQuery().processDefinitionKey(PublicationDelivery.PROCESS).singleResult();
-        java.util.concurrent.CompletableFuture<Void> batch = new java.util.concurrent.CompletableFuture<>();
-        new org.springframework.transaction.support.TransactionTemplate(app.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+        CompletableFuture<Void> batch = new CompletableFuture<>();
+        new TransactionTemplate(app.getBean(PlatformTransactionManager.class))
                 .executeWithoutResult(s -> {
                     List<String> channels = app.getBean(PublicationChannels.class).names();
-                    channels.forEach(channel -> cn.spotcheck.system.AdvisoryLock.holdUntilCommit(jdbc, PublicationDelivery.START_LOCK + channel));
+                    channels.forEach(channel -> AdvisoryLock.holdUntilCommit(jdbc, PublicationDelivery.START_LOCK + channel));
                     new Thread(() -> {
                         try {
                             managementService.executeJob(first.getId());
@@ -124,7 +129,7 @@ class FileChannelDeliveryTest {
                     }
                     app.getBean(DeliveryStore.class).queue("JC-907-00002", channels);
                 });
-        batch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        batch.get(60, TimeUnit.SECONDS);
 
         Job pause = managementService.createJobQuery().processDefinitionKey(PublicationDelivery.PROCESS).singleResult();
         assertThat(pause.getDuedate().toInstant()).as("the run pauses before the next batch")
