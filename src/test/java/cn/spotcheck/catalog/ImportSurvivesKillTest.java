@@ -1,5 +1,6 @@
 package cn.spotcheck.catalog;
 
+import static cn.spotcheck.Fixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
@@ -96,10 +97,5 @@ class ImportSurvivesKillTest {
 
     private static long tableBytes(JdbcTemplate db) {
         return count(db, "select pg_relation_size('spotcheck.target')");
-    }
-
-    private static long count(JdbcTemplate db, String sql) {
-        Long n = db.queryForObject(sql, Long.class);
-        return n == null ? 0 : n;
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
+import cn.spotcheck.ClusterNode;
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 import cn.spotcheck.system.AdvisoryLock;
@@ -123,7 +124,8 @@ class FileChannelDeliveryTest {
                         }
                     }).start();
                     try {
-                        Thread.sleep(1500);
+                        // The batch filed, it waits for the lock held here.
+                        ClusterNode.waitFor(() -> Fixtures.count(jdbc, "select count(*) from pg_locks where locktype = 'advisory' and not granted") > 0, 60);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
