@@ -175,6 +175,32 @@ public final class Fixtures {
 
     /** Logs in to Tasklist as its page does (the webapps' CSRF header), with {@code headers} added; the answer's status. */
     public static int tasklistLogin(TestRestTemplate http, org.springframework.http.HttpHeaders headers, String user, String password) {
+        return tasklistLoginAnswer(http, headers, user, password).getStatusCode().value();
+    }
+
+    /** Logs in to Tasklist as its page does; the headers of that session: its cookies and the webapps' CSRF token. */
+    public static org.springframework.http.HttpHeaders tasklistSession(TestRestTemplate http, String user) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        org.springframework.http.ResponseEntity<String> login = tasklistLoginAnswer(http, headers, user, "demo");
+        if (login.getStatusCode().value() != 200) {
+            throw new AssertionError(user + " 登录任务列表失败：" + login.getStatusCode());
+        }
+        Map<String, String> byName = new HashMap<>();
+        java.util.stream.Stream.concat(headers.getOrEmpty(org.springframework.http.HttpHeaders.COOKIE).stream(),
+                        login.getHeaders().getOrEmpty(org.springframework.http.HttpHeaders.SET_COOKIE).stream())
+                .forEach(c -> byName.put(c.split("=")[0], c.split(";")[0]));
+        org.springframework.http.HttpHeaders session = new org.springframework.http.HttpHeaders();
+        session.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        session.put(org.springframework.http.HttpHeaders.COOKIE, new java.util.ArrayList<>(byName.values()));
+        // The login began a new session, which has no token yet: Tasklist's next read (who am I) hands it one.
+        org.springframework.http.ResponseEntity<String> me = http.exchange("/camunda/api/admin/auth/user/default",
+                org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(session), String.class);
+        session.set("X-XSRF-TOKEN", me.getHeaders().getFirst("X-XSRF-TOKEN"));
+        return session;
+    }
+
+    private static org.springframework.http.ResponseEntity<String> tasklistLoginAnswer(TestRestTemplate http,
+            org.springframework.http.HttpHeaders headers, String user, String password) {
         org.springframework.http.ResponseEntity<String> welcome = http.getForEntity("/camunda/app/tasklist/", String.class);
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
         headers.set("X-XSRF-TOKEN", welcome.getHeaders().getFirst("X-XSRF-TOKEN"));
@@ -184,6 +210,6 @@ public final class Fixtures {
         form.add("username", user);
         form.add("password", password);
         return http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new org.springframework.http.HttpEntity<>(form, headers), String.class).getStatusCode().value();
+                new org.springframework.http.HttpEntity<>(form, headers), String.class);
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.spotcheck.system.TaskForms;
@@ -152,6 +154,30 @@ class SecurityConfiguration {
         registration.setName("address-throttle");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60); // after Spring Session's filter: it may write the session
+        return registration;
+    }
+
+    /**
+     * What Spring Session's filter keeps the sessions in: its JDBC repository, touched at most once a minute. Wrapped
+     * once built rather than declared as a repository of our own, which would switch Spring Boot's JDBC sessions off.
+     */
+    @Bean
+    static BeanPostProcessor sessionActivity() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository sessions ? new SessionActivity(sessions) : bean;
+            }
+        };
+    }
+
+    /** Between Spring Session's filter (whose session it watches) and the webapps' own, which put their login back. */
+    @Bean
+    FilterRegistrationBean<UnchangedLogin> unchangedLogin() {
+        FilterRegistrationBean<UnchangedLogin> registration = new FilterRegistrationBean<>(new UnchangedLogin());
+        registration.setName("unchanged-login");
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 55);
         return registration;
     }
 

@@ -137,7 +137,7 @@ class EngineGuardTest {
     @Test
     void tasklistsOwnApiIsGuardedTheSameWay() {
         Task onSite = onSiteTaskOf(newInspection());
-        HttpHeaders session = tasklistLogin("zf001");
+        HttpHeaders session = Fixtures.tasklistSession(http, "zf001");
         String base = "/camunda/api/engine/engine/default/task/" + onSite.getId();
         ResponseEntity<JsonNode> links = http.exchange(base + "/identity-links/delete", HttpMethod.POST,
                 new HttpEntity<>(Map.of("userId", "zf002", "type", "candidate"), session), JsonNode.class);
@@ -336,32 +336,5 @@ class EngineGuardTest {
         Map<String, Object> variables = new HashMap<>();
         values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
         return as.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables), JsonNode.class);
-    }
-
-    /** Logs in as Tasklist does: a session cookie and the webapps' CSRF token. */
-    private HttpHeaders tasklistLogin(String user) {
-        ResponseEntity<String> welcome = http.getForEntity("/camunda/app/tasklist/", String.class);
-        List<String> cookies = new ArrayList<>(welcome.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
-        String csrf = welcome.getHeaders().getFirst("X-XSRF-TOKEN");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.set("X-XSRF-TOKEN", csrf);
-        headers.put(HttpHeaders.COOKIE, cookies.stream().map(c -> c.split(";")[0]).toList());
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", "demo");
-        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>(form, headers), String.class);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-        List<String> all = new ArrayList<>(cookies);
-        all.addAll(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
-        Map<String, String> byName = new HashMap<>();
-        all.forEach(c -> byName.put(c.split("=")[0], c.split(";")[0]));
-        HttpHeaders session = new HttpHeaders();
-        session.setContentType(MediaType.APPLICATION_JSON);
-        session.put(HttpHeaders.COOKIE, new ArrayList<>(byName.values()));
-        String token = byName.get("XSRF-TOKEN");
-        session.set("X-XSRF-TOKEN", token == null ? csrf : token.substring(token.indexOf('=') + 1));
-        return session;
     }
 }
