@@ -17,8 +17,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbEntityOperation;
 import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationType;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,23 +33,12 @@ class FlushOrder extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return DbEntityManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                DbEntityManager manager = new DbEntityManager(configuration.getIdGenerator(),
-                        Context.getCommandContext().getSession(PersistenceSession.class));
-                manager.setDbOperationManager(new Operations());
-                return manager;
-            }
+        EngineSessions.provide(configuration, DbEntityManager.class, () -> {
+            DbEntityManager manager = new DbEntityManager(configuration.getIdGenerator(),
+                    Context.getCommandContext().getSession(PersistenceSession.class));
+            manager.setDbOperationManager(new Operations());
+            return manager;
         });
-        configuration.setCustomSessionFactories(factories);
     }
 
     /** The engine's operation manager with {@link #order} for its sort by references. */
