@@ -181,6 +181,16 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** The engine's refusals in Chinese, on both its entrances (the REST API and Tasklist's own). */
+    @Bean
+    FilterRegistrationBean<EngineRefusalsInChinese> engineRefusalsInChinese() {
+        FilterRegistrationBean<EngineRefusalsInChinese> registration = new FilterRegistrationBean<>(new EngineRefusalsInChinese());
+        registration.setName("engine-refusals-in-chinese");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 57);
+        return registration;
+    }
+
     /** After the engine REST API's authentication, so that the guard knows who calls (Tasklist's own API: from the webapps' session). */
     @Bean
     FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, TaskForms forms, IdentityService identityService,
