@@ -54,6 +54,40 @@ class FlushOrderTest {
     }
 
     @Test
+    void aRowsIdIsCheckedWithoutWritingTheRowOutUnlessItIsMissing() {
+        FlushOrder.EntityManager manager = new FlushOrder.EntityManager(null, null);
+        DbEntity valid = new Untold("variable-1");
+        manager.validateId(valid);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.validateId(new Row(null)))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("id");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.validateId(new Row("*")))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("reserved");
+    }
+
+    /** A row that refuses to be written out as text. */
+    private record Untold(String id) implements DbEntity {
+        @Override
+        public String getId() {
+            return id;
+        }
+
+        @Override
+        public void setId(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object getPersistentState() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            throw new AssertionError("为校验 id 而把整行写成文字");
+        }
+    }
+
+    @Test
     void rowsReferencingNoOtherRowOfTheirTableKeepTheEnginesOrder() {
         List<DbEntityOperation> variables = new ArrayList<>();
         for (int i = 0; i < 6_000; i++) {
