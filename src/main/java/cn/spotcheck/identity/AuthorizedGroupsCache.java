@@ -38,7 +38,15 @@ class AuthorizedGroupsCache extends AbstractProcessEnginePlugin {
     }
 
     /** The engine's authorization manager, reading the groups from the cache. */
-    private final class Manager extends AuthorizationManager {
+    final class Manager extends AuthorizationManager {
+
+        /**
+         * Whether a revoking authorization may name the user or one of the groups (the engine's own answer, read once
+         * per engine call; always true where the engine is told to check revokes always, false where never).
+         */
+        boolean revokesMayApply(String userId, java.util.List<String> groupIds) {
+            return isRevokeAuthCheckEnabled(userId, groupIds);
+        }
 
         @Override
         protected Set<String> getAllGroups() {

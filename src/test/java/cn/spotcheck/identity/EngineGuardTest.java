@@ -296,6 +296,35 @@ class EngineGuardTest {
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /**
+     * A drawn officer passes on the task's own word (its candidates), unless an administrator revoked the officer's
+     * right to work it: then the engine's rule decides, and refuses.
+     */
+    @Test
+    void anAdministratorsRevokeOfACandidatesRightCounts() {
+        Task onSite = onSiteTaskOf(newInspection());
+        TestRestTemplate drawn = http.withBasicAuth("zf001", "demo");
+        Map<String, Object> impossible = Map.of("inspectionDate", "2027-02-30", "presentOfficer1", "zf001", "presentOfficer2", "zf002");
+        Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        revoke.setUserId("zf001");
+        revoke.setResource(Resources.TASK);
+        revoke.setResourceId(onSite.getId());
+        revoke.removePermission(TaskPermissions.TASK_WORK);
+        revoke.removePermission(TaskPermissions.UPDATE);
+        authorizationService.saveAuthorization(revoke);
+        try {
+            assertThat(authorizationService.isUserAuthorized("zf001", List.of(), TaskPermissions.TASK_WORK, Resources.TASK, onSite.getId()))
+                    .as("the engine's own answer").isFalse();
+            ResponseEntity<JsonNode> revoked = complete(drawn, onSite.getId(), impossible);
+            assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(revoked.getBody().get("message").asText()).contains("不是你的任务");
+        } finally {
+            authorizationService.deleteAuthorization(revoke.getId());
+        }
+        assertDateRefused(complete(drawn, onSite.getId(), impossible), "inspectionDate", "不是有效日期");
+        assertThat(taskService.createTaskQuery().taskId(onSite.getId()).count()).as("still open").isEqualTo(1);
+    }
+
     /** The ids of a list the engine's API answers (an error answers none). */
     private static List<String> ids(TestRestTemplate as, String path) {
         ResponseEntity<JsonNode> answer = as.getForEntity(path, JsonNode.class);
