@@ -147,11 +147,10 @@ class EngineGuard extends OncePerRequestFilter {
             // a transaction each cost a tenth of a completion's time. Nothing is written: it always rolls back.
             lookFirst.executeWithoutResult(status -> {
                 status.setRollbackOnly();
-                if (engineTasks.beforeCompletion(request, userTaskId).isEmpty()) {
-                    throw ApiException.notFound("任务不存在或已办理完毕，请刷新任务列表");
-                }
+                EngineTasks.Look look = engineTasks.look(request, userTaskId)
+                        .orElseThrow(() -> ApiException.notFound("任务不存在或已办理完毕，请刷新任务列表"));
                 // Someone else's task is refused before its rules are checked: their messages name its officers and window.
-                if (!engineTasks.mayWork(userTaskId)) {
+                if (!look.mayWork()) {
                     throw ApiException.forbidden("这不是你的任务：只有任务的办理人或候选人可以办理");
                 }
                 check(request, userTaskId, userId, submitted);
@@ -165,7 +164,12 @@ class EngineGuard extends OncePerRequestFilter {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         // One completion of a task at a time on this node; the second then finds the task gone (404), not half-done.
         synchronized (COMPLETION_STRIPES[Math.floorMod(userTaskId.hashCode(), COMPLETION_STRIPES.length)]) {
-            chain.doFilter(new CachedBody(request, body), answer);
+            TaskCompletionRules.checkedBefore(userTaskId);
+            try {
+                chain.doFilter(new CachedBody(request, body), answer);
+            } finally {
+                TaskCompletionRules.checkedBefore(null);
+            }
         }
         if (answer.getStatus() == 500 && (lostARace(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))
                 || taskService.createTaskQuery().taskId(userTaskId).count() == 0)) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -36,24 +37,31 @@ public class EngineTasks {
     }
 
     /**
-     * Whether the caller (the engine's current authentication) may complete the task, by the engine's own rule for
-     * completing it ({@link TaskWorkCheck}); true for a task that does not exist (nothing of it to keep from the caller).
+     * The task before a completion, with whether the caller (the engine's current authentication) may complete it by the
+     * engine's own rule ({@link TaskWorkCheck}): one command, the task read once. Empty for a task that does not exist.
      */
-    public boolean mayWork(String taskId) {
-        return engine.getCommandExecutorTxRequired().execute(context -> {
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null) {
-                return true;
-            }
-            try {
-                for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-                    checker.checkTaskWork(task);
-                }
-                return true;
-            } catch (AuthorizationException e) {
-                return false;
-            }
+    public Optional<Look> look(HttpServletRequest request, String taskId) {
+        Look look = engine.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity entity = context.getTaskManager().findTaskById(taskId);
+            return entity == null ? null : new Look(openTask(entity), mayWork(context, entity));
         });
+        request.setAttribute(ATTRIBUTE + taskId, Optional.ofNullable(look).map(Look::task));
+        return Optional.ofNullable(look);
+    }
+
+    /** A task as {@link #look} found it. */
+    public record Look(OpenTask task, boolean mayWork) {
+    }
+
+    private static boolean mayWork(CommandContext context, TaskEntity task) {
+        try {
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkTaskWork(task);
+            }
+            return true;
+        } catch (AuthorizationException e) {
+            return false;
+        }
     }
 
     /**
@@ -79,15 +87,16 @@ public class EngineTasks {
         }
         Optional<OpenTask> task = Optional.ofNullable(engine.getCommandExecutorTxRequired().execute(context -> {
             TaskEntity entity = context.getTaskManager().findTaskById(taskId);
-            if (entity == null) {
-                return null;
-            }
-            ExecutionEntity instance = entity.getProcessInstance();
-            return new OpenTask(entity.getName(), entity.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
-                    entity.getProcessDefinitionId(), entity.getProcessDefinitionId() == null ? null : entity.getProcessDefinition().getKey(),
-                    entity.getTaskDefinitionKey());
+            return entity == null ? null : openTask(entity);
         }));
         request.setAttribute(ATTRIBUTE + taskId, task);
         return task;
+    }
+
+    private static OpenTask openTask(TaskEntity entity) {
+        ExecutionEntity instance = entity.getProcessInstance();
+        return new OpenTask(entity.getName(), entity.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
+                entity.getProcessDefinitionId(), entity.getProcessDefinitionId() == null ? null : entity.getProcessDefinition().getKey(),
+                entity.getTaskDefinitionKey());
     }
 }

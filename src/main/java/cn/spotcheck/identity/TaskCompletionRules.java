@@ -16,12 +16,30 @@ class TaskCompletionRules {
 
     private final List<TaskCompletionRule> rules;
 
+    /** The task whose rules the engine guard checked on this thread just before passing its completion to the engine. */
+    private static final ThreadLocal<String> CHECKED_BEFORE = new ThreadLocal<>();
+
     TaskCompletionRules(List<TaskCompletionRule> rules) {
         this.rules = rules;
     }
 
+    /**
+     * The engine guard has just checked the rules of {@code taskId} with the request's values (null: no longer); its
+     * completion, on this thread, does not check them twice (their reads were a twentieth of a completion's time).
+     */
+    static void checkedBefore(String taskId) {
+        if (taskId == null) {
+            CHECKED_BEFORE.remove();
+        } else {
+            CHECKED_BEFORE.set(taskId);
+        }
+    }
+
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
     void onComplete(DelegateTask task) {
+        if (task.getId().equals(CHECKED_BEFORE.get())) {
+            return;
+        }
         String processKey = task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
         TaskCompletionRule.CompletionAttempt attempt = null;
         for (TaskCompletionRule rule : rules) {
