@@ -2,17 +2,18 @@ package cn.spotcheck.calendar;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import cn.spotcheck.system.EveryUserTask;
 
 /**
  * Marks a new user task whose due date the diagram reckons in working days across a provisional year: Tasklist
  * shows the note beside the task (the filters list {@link ProvisionalDeadlines#NOTE_VARIABLE}), so that nobody
- * takes a guessed deadline for an official one. Listens to the engine's task events, so every diagram, present
- * or future, is covered without a listener in its XML.
+ * takes a guessed deadline for an official one. Listens on every user task ({@link EveryUserTask}), so every
+ * diagram, present or future, is covered without a listener in its XML.
  */
 @Component
-class ProvisionalDeadlineMarks {
+class ProvisionalDeadlineMarks implements EveryUserTask.Listener {
 
     private final ProvisionalDeadlines deadlines;
 
@@ -20,8 +21,13 @@ class ProvisionalDeadlineMarks {
         this.deadlines = deadlines;
     }
 
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
-    void onCreate(DelegateTask task) {
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_CREATE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
         if (task.getDueDate() == null) {
             return;
         }

@@ -33,14 +33,24 @@ class BasicLogins extends HttpBasicAuthenticationProvider {
     private static final int MAX_ACCOUNTS = 20_000;
 
     private final JdbcTemplate jdbc;
-    private final SecretKeySpec key;
+    /** One per thread, keyed once: looking the algorithm up for every request cost as much as the digest. */
+    private final ThreadLocal<Mac> macs;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
     BasicLogins(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
     }
 
     /** What a successful check saw: the password's keyed digest and the account's stored hash and salt. */
@@ -83,14 +93,9 @@ class BasicLogins extends HttpBasicAuthenticationProvider {
     }
 
     private byte[] digest(String userName, String password) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(userName.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        Mac mac = macs.get();
+        mac.update(userName.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
     }
 }

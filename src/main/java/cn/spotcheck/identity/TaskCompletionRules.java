@@ -4,15 +4,16 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import cn.spotcheck.system.EveryUserTask;
 
 /**
  * Runs the {@link TaskCompletionRule}s on every completion the engine performs, also those the platform makes from
  * Java, where no REST request passed {@link EngineGuard}: a rule holds whatever the route.
  */
 @Component
-class TaskCompletionRules {
+class TaskCompletionRules implements EveryUserTask.Listener {
 
     private final List<TaskCompletionRule> rules;
 
@@ -35,8 +36,13 @@ class TaskCompletionRules {
         }
     }
 
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
-    void onComplete(DelegateTask task) {
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_COMPLETE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
         if (task.getId().equals(CHECKED_BEFORE.get())) {
             return;
         }

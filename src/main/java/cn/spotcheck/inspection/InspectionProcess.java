@@ -10,9 +10,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
@@ -20,7 +17,6 @@ import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.system.DiagramProperties;
 import cn.spotcheck.system.Markdown;
 import cn.spotcheck.system.ProcessVariables;
-import cn.spotcheck.system.TaskSubjects;
 
 /**
  * The {@code inspection} diagram's edge. Its variable and step names are written here and nowhere else; each listener
@@ -144,19 +140,6 @@ public class InspectionProcess {
         DiagramProperties periods = DiagramProperties.of(task.getExecution());
         for (String period : List.of(PUBLICATION_WORKING_DAYS, PUBLICATION_REMINDER_WORKING_DAY)) {
             task.getExecution().setVariable(period, periods.workingDays(period));
-        }
-    }
-
-    /**
-     * What an inspection's task is about, for its name and the Tasklist filters (see {@code TaskSubjects}): the target
-     * and the code. Read from what the process already holds rather than kept in a variable of its own.
-     */
-    @EventListener(condition = "#task.eventName == 'create'")
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void subject(DelegateTask task) {
-        if (task.getVariable(TaskSubjects.SUBJECT) == null && task.getVariable(TARGET_NAME) instanceof String target
-                && task.getExecution().getProcessBusinessKey() != null && task.getVariable(INSPECTION_CODE) != null) {
-            task.setVariableLocal(TaskSubjects.SUBJECT, target + "（" + task.getVariable(INSPECTION_CODE) + "）");
         }
     }
 

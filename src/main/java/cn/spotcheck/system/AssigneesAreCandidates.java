@@ -3,7 +3,6 @@ package cn.spotcheck.system;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +13,15 @@ import org.springframework.stereotype.Component;
  * keeps showing in that person's 我的待办.
  */
 @Component
-class AssigneesAreCandidates {
+class AssigneesAreCandidates implements EveryUserTask.Listener {
 
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
-    void onAssignment(DelegateTask task) {
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_ASSIGNMENT;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
         String assignee = task.getAssignee();
         if (assignee == null) {
             return;

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * in Markdown ({@link Markdown#isBrief}).
  */
 @Component
-class FormTextEscaping {
+class FormTextEscaping implements EveryUserTask.Listener {
 
     private final TaskForms forms;
 
@@ -23,8 +22,13 @@ class FormTextEscaping {
         this.forms = forms;
     }
 
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
-    void onCreate(DelegateTask task) {
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_CREATE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
         Set<String> shown = forms.of(task.getId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey())
                 .map(TaskForms.Fields::shownInText).orElse(Set.of());
         for (String name : shown) {

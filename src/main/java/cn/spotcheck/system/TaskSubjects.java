@@ -5,7 +5,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,8 @@ import org.springframework.stereotype.Component;
  * not reach the process.
  */
 @Component
-public class TaskSubjects {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class TaskSubjects implements EveryUserTask.Listener {
 
     public static final String SUBJECT = "subject";
 
@@ -35,9 +35,13 @@ public class TaskSubjects {
         this.forms = forms;
     }
 
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void onCreate(DelegateTask task) {
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_CREATE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
         Object subject = task.getVariable(SUBJECT);
         if (subject != null && !subject.toString().isBlank() && task.getName() != null && !task.getName().contains(" · ")) {
             task.setName(task.getName() + " · " + subject);
