@@ -15,10 +15,10 @@ import cn.spotcheck.system.EveryUserTask;
 @Component
 class TaskCompletionRules implements EveryUserTask.Listener {
 
-    private final List<TaskCompletionRule> rules;
-
     /** The task whose rules the engine guard checked on this thread just before passing its completion to the engine. */
     private static final ThreadLocal<String> CHECKED_BEFORE = new ThreadLocal<>();
+
+    private final List<TaskCompletionRule> rules;
 
     TaskCompletionRules(List<TaskCompletionRule> rules) {
         this.rules = rules;
@@ -26,7 +26,7 @@ class TaskCompletionRules implements EveryUserTask.Listener {
 
     /**
      * The engine guard has just checked the rules of {@code taskId} with the request's values (null: no longer); its
-     * completion, on this thread, does not check them twice (their reads were a twentieth of a completion's time).
+     * completion, on this thread, does not check them twice (the same reads again: 2 % of a completion's time).
      */
     static void checkedBefore(String taskId) {
         if (taskId == null) {

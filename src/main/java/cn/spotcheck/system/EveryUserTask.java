@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The platform's listeners on every user task of every diagram ({@link Listener} beans), added to each task as the
  * diagram is deployed, after the diagram's own listeners of the same event, in their {@code @Order}. They replace
  * Camunda's Spring eventing of tasks, which published two Spring events for each event of each task (create,
- * assignment, update, complete, delete) to be filtered by every listener's condition: a twentieth of a completion's
+ * assignment, update, complete, delete) to be filtered by every listener's condition: 4 % of a completion's
  * time in a profile of a province's year, for six listeners on three events.
  */
 @Component
