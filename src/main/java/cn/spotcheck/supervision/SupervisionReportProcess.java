@@ -25,13 +25,17 @@ public class SupervisionReportProcess {
         this.reports = reports;
     }
 
-    /** 1 December: the year's report; the first day of a quarter: the report of the quarter just ended. */
+    /**
+     * 1 December: the year's report; the first day of a quarter: the report of the quarter just ended. A timer that
+     * fires late (the platform was down over New Year's Day) still reports the quarter before the one it fell due in,
+     * not the quarter under way.
+     */
     public void issueDue(DelegateExecution execution) {
         LocalDate today = BureauTime.today();
         if (today.getMonthValue() == 12) {
             present(execution, reports.issue(today.getYear(), null));
         } else {
-            LocalDate lastDay = today.minusDays(1);
+            LocalDate lastDay = SupervisionReports.quarterStart(today).minusDays(1);
             present(execution, reports.issue(lastDay.getYear(), SupervisionReports.quarterOf(lastDay)));
         }
     }

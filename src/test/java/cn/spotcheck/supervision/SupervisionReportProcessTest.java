@@ -66,6 +66,16 @@ class SupervisionReportProcessTest {
         taskService.complete(annual.getId(), Map.of());
     }
 
+    @Test
+    void aTimerFiringLateStillReportsTheQuarterBeforeItFellDue() {
+        // The platform was down over New Year's Day and starts on 4 January: the report is the fourth quarter's.
+        at("2023-01-04T09:30");
+        Task late = fire();
+        assertThat((String) taskService.getVariable(late.getId(), "reportBrief")).contains("2022 年第四季度抽查工作调度报告")
+                .doesNotContain("2023 年第一季度");
+        taskService.complete(late.getId(), Map.of());
+    }
+
     /** Runs the start timer as the job executor would when it falls due; answers the review task it created. */
     private Task fire() {
         Job timer = managementService.createJobQuery().processDefinitionKey("supervision-report").activityId("reportDay").timers().singleResult();
