@@ -3,7 +3,6 @@ package cn.spotcheck.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -64,7 +63,7 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     private List<Listener> listenersOf(String event) {
         Map<String, List<Listener>> known = byEvent;
         if (known == null) {
-            known = beans.orderedStream().collect(Collectors.groupingBy(Listener::event, Collectors.mapping(Function.identity(), Collectors.toList())));
+            known = beans.orderedStream().collect(Collectors.groupingBy(Listener::event));
             byEvent = known;
         }
         return known.getOrDefault(event, List.of());
