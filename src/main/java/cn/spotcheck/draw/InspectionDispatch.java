@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -150,15 +151,17 @@ public class InspectionDispatch implements DisposableBean {
                 runtimeService.createProcessInstanceByKey(InspectionProcess.KEY)
                         .businessKey(inspectionCode(task.id(), slot.position()))
                         .setVariable(InspectionProcess.SPOT_CHECK_TASK_ID, task.id())
-                        .setVariable(InspectionProcess.TARGET_ID, slot.targetId())
                         // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
-                        .setVariable(InspectionProcess.ITEM_CODES, String.join(",", slot.itemCodes()))
                         .setVariable(InspectionProcess.INSPECTOR_IDS, String.join(",", slot.inspectorIds().stream().map(staffNos::get).toList()))
-                        // What the inspectors' lists and forms show; read here for the slice, not once per instance.
-                        .setVariable(InspectionProcess.TARGET_NAME, target == null ? "" : target.name())
-                        .setVariable(InspectionProcess.TARGET_CODE, target == null ? "" : target.code())
+                        // The rest is for the start alone (the inspection's row and its notice keep it), read here for
+                        // the slice rather than once per instance, and transient: no rows in the engine, three fewer
+                        // for each of them in every instance.
+                        .setVariable(InspectionProcess.TARGET_ID, Variables.longValue(slot.targetId(), true))
+                        .setVariable(InspectionProcess.ITEM_CODES, Variables.stringValue(String.join(",", slot.itemCodes()), true))
+                        .setVariable(InspectionProcess.TARGET_NAME, Variables.stringValue(target == null ? "" : target.name(), true))
+                        .setVariable(InspectionProcess.TARGET_CODE, Variables.stringValue(target == null ? "" : target.code(), true))
                         // The level it was drawn at, for the statistics of findings per credit level.
-                        .setVariable(InspectionProcess.CREDIT_LEVEL, target == null ? null : target.creditLevel())
+                        .setVariable(InspectionProcess.CREDIT_LEVEL, Variables.stringValue(target == null ? null : target.creditLevel(), true))
                         .execute();
             }
             return null;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.inspection.InspectionProcess;
+import cn.spotcheck.inspection.Inspections;
 import cn.spotcheck.system.ProcessVariables;
 
 /**
@@ -34,14 +35,24 @@ public class FollowUpProcess {
     static final String REFERRAL_LETTER_ID = "referralLetterId";
 
     private final FollowUps followUps;
+    private final Inspections inspections;
 
-    FollowUpProcess(FollowUps followUps) {
+    FollowUpProcess(FollowUps followUps, Inspections inspections) {
         this.followUps = followUps;
+        this.inspections = inspections;
     }
 
+    /**
+     * Start listener. The inspection that calls it keeps its target on record, not as a variable to inherit: the
+     * follow-up's documents need the id, so it becomes one of the follow-up's variables here.
+     */
     public void open(DelegateExecution execution) {
-        followUps.open(execution.getProcessBusinessKey(), ProcessVariables.number(execution, TARGET_ID), FollowUpKind.of(execution.getVariable(KIND)),
-                execution.getProcessInstanceId());
+        String code = execution.getProcessBusinessKey();
+        if (execution.getVariable(TARGET_ID) == null) {
+            execution.setVariable(TARGET_ID, inspections.targetOf(code).map(Inspections.DrawnTarget::id)
+                    .orElseThrow(() -> new IllegalStateException("整改跟进的检查 " + code + " 不存在")));
+        }
+        followUps.open(code, ProcessVariables.number(execution, TARGET_ID), FollowUpKind.of(execution.getVariable(KIND)), execution.getProcessInstanceId());
     }
 
     /** The kind chosen (责令改正, 立案, 移交, 移送) once someone decided it. */

@@ -45,21 +45,20 @@ class InspectionNotices {
     }
 
     /** What the inspectors' forms show once the notice is issued: whom they check, where, for what, and who goes. */
-    record Issued(String targetName, String targetCode, String inspectorChoices, String brief) {
+    record Issued(String inspectorChoices, String brief) {
     }
 
-    /** Issues the notice; {@code targetName} is null when an inspection was started by hand rather than by the dispatcher. */
     Issued issue(String code, long spotCheckTaskId, long targetId, String targetName, String targetCode, List<String> itemCodes,
                  List<String> staffNos) {
-        CandidateScan.TargetIdentity target = identity(targetId);
-        if (targetName == null) {
-            targetName = target == null ? "" : target.name();
-            targetCode = target == null ? "" : target.code();
-        }
         List<ItemView> itemViews = itemsOf(spotCheckTaskId, itemCodes);
         IssuedDocument notice = notice(code, spotCheckTaskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
-        return new Issued(targetName, targetCode, choices(staffNos),
-                brief(code, targetName, targetCode, target, spotCheckTaskId, itemViews, staffNos, notice));
+        return new Issued(choices(staffNos), brief(code, targetName, targetCode, identity(targetId), spotCheckTaskId, itemViews, staffNos, notice));
+    }
+
+    /** A target as the directory names it now (an inspection started by hand, with its target's id only). */
+    Inspections.DrawnTarget target(long targetId) {
+        CandidateScan.TargetIdentity target = identity(targetId);
+        return new Inspections.DrawnTarget(targetId, target == null ? "" : target.name(), target == null ? "" : target.code());
     }
 
     /**

@@ -3,13 +3,13 @@ package cn.spotcheck.inspection;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
@@ -29,7 +29,9 @@ public class InspectionProcess {
     public static final String KEY = "inspection";
 
     // Set by whoever starts an inspection (the dispatcher). Lists are comma-separated strings, not serialized Java
-    // lists: a task starts thousands of inspections, each variable a row.
+    // lists: a task starts thousands of inspections, each variable three rows. The target's id, name, code and level
+    // and the item codes are needed by the start alone (the inspection's row keeps them): the dispatcher passes them
+    // as transient variables, and later steps read the row.
     public static final String SPOT_CHECK_TASK_ID = "taskId";
     public static final String TARGET_ID = "targetId";
     public static final String TARGET_NAME = "targetName";
@@ -85,15 +87,31 @@ public class InspectionProcess {
         this.taskService = taskService;
     }
 
-    /** Start listener: the inspection's row is written in the same transaction as its process instance. */
+    /**
+     * Start listener: the inspection's row is written in the same transaction as its process instance. What the
+     * dispatcher hands over only for the start (the target, its items and level) may come as transient variables:
+     * the row keeps it, and the process does not.
+     */
     public void open(DelegateExecution execution) {
         String code = execution.getBusinessKey();
         if (code == null) {
             throw new IllegalStateException("检查流程必须以检查编号作为业务键启动");
         }
         execution.setVariable(INSPECTION_CODE, code);
-        inspections.open(code, ProcessVariables.number(execution, SPOT_CHECK_TASK_ID), ProcessVariables.number(execution, TARGET_ID), strings(execution.getVariable(ITEM_CODES)),
-                strings(execution.getVariable(INSPECTOR_IDS)), (String) execution.getVariable(CREDIT_LEVEL), execution.getProcessInstanceId());
+        long targetId = ProcessVariables.number(execution, TARGET_ID);
+        String targetName = (String) execution.getVariable(TARGET_NAME);
+        String targetCode = (String) execution.getVariable(TARGET_CODE);
+        if (targetName == null) {
+            // Started by hand with a target id only: the directory's name, for this start's notice as well.
+            Inspections.DrawnTarget known = notices.target(targetId);
+            targetName = known.name();
+            targetCode = known.code();
+            execution.setVariable(TARGET_NAME, Variables.stringValue(targetName, true));
+            execution.setVariable(TARGET_CODE, Variables.stringValue(targetCode, true));
+        }
+        inspections.open(code, ProcessVariables.number(execution, SPOT_CHECK_TASK_ID), new Inspections.DrawnTarget(targetId, targetName, targetCode),
+                strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)), (String) execution.getVariable(CREDIT_LEVEL),
+                execution.getProcessInstanceId());
     }
 
     /** 生成检查通知书, and what the inspectors' forms show from then on. */
@@ -101,13 +119,6 @@ public class InspectionProcess {
         InspectionNotices.Issued issued = notices.issue(execution.getProcessBusinessKey(), ProcessVariables.number(execution, SPOT_CHECK_TASK_ID),
                 ProcessVariables.number(execution, TARGET_ID), (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE),
                 strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
-        // Written only when the directory had to fill them in: each write is a row updated and one more in the history.
-        if (!Objects.equals(issued.targetName(), execution.getVariable(TARGET_NAME))) {
-            execution.setVariable(TARGET_NAME, issued.targetName());
-        }
-        if (!Objects.equals(issued.targetCode(), execution.getVariable(TARGET_CODE))) {
-            execution.setVariable(TARGET_CODE, issued.targetCode());
-        }
         execution.setVariable(INSPECTOR_CHOICES, issued.inspectorChoices());
         execution.setVariable(INSPECTION_BRIEF, issued.brief());
     }
@@ -135,8 +146,8 @@ public class InspectionProcess {
                 day(endDate));
         task.getExecution().setVariable(FOLLOW_UP_KIND, category.followUp());
         task.getExecution().setVariable(FINDING, category.finding());
-        task.getExecution().setVariable(DOCUMENTS_BRIEF, withDocumentLink(null, resultDocuments.onSiteRecord(code(task),
-                (String) task.getVariable(TARGET_NAME), (String) task.getVariable(TARGET_CODE))));
+        Inspections.DrawnTarget target = target(code(task));
+        task.getExecution().setVariable(DOCUMENTS_BRIEF, withDocumentLink(null, resultDocuments.onSiteRecord(code(task), target.name(), target.code())));
         DiagramProperties periods = DiagramProperties.of(task.getExecution());
         for (String period : List.of(PUBLICATION_WORKING_DAYS, PUBLICATION_REMINDER_WORKING_DAY)) {
             task.getExecution().setVariable(period, periods.workingDays(period));
@@ -165,8 +176,9 @@ public class InspectionProcess {
     public void publish(DelegateExecution execution) {
         String code = execution.getProcessBusinessKey();
         if (inspections.publish(code)) {
+            Inspections.DrawnTarget target = target(code);
             execution.setVariable(DOCUMENTS_BRIEF, withDocumentLink(execution.getVariable(DOCUMENTS_BRIEF),
-                    resultDocuments.resultNotice(code, (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE))));
+                    resultDocuments.resultNotice(code, target.name(), target.code())));
         }
     }
 
@@ -198,9 +210,9 @@ public class InspectionProcess {
                 }
                 taskService.createComment(open.getId(), processInstanceId, "执法人员 " + replaced + " 更换为 " + replacement + "：" + reason);
             }
+            Inspections.DrawnTarget target = target(moved.code());
             runtimeService.setVariable(processInstanceId, INSPECTION_BRIEF, notices.reissue(moved.code(), spotCheckTaskId, targetId,
-                    (String) runtimeService.getVariable(processInstanceId, TARGET_NAME), (String) runtimeService.getVariable(processInstanceId, TARGET_CODE),
-                    strings(runtimeService.getVariable(processInstanceId, ITEM_CODES)), moved.inspectorIds()));
+                    target.name(), target.code(), inspections.get(moved.code()).itemCodes(), moved.inspectorIds()));
         }
     }
 
@@ -209,6 +221,10 @@ public class InspectionProcess {
         int space = document.title().indexOf(' ');
         String link = Markdown.link(space < 0 ? document.title() : document.title().substring(0, space), "/api/documents/" + document.id());
         return brief == null || brief.toString().isBlank() ? "文书：" + link : brief + "　" + link;
+    }
+
+    private Inspections.DrawnTarget target(String code) {
+        return inspections.targetOf(code).orElseThrow(() -> new IllegalStateException("检查 " + code + " 不存在"));
     }
 
     private static String code(DelegateTask task) {

@@ -11,7 +11,7 @@ import cn.spotcheck.system.TaskSubjects;
 
 /**
  * What an inspection's task is about, for its name and the Tasklist filters (see {@link TaskSubjects}): the target
- * and the code. Read from what the process already holds rather than kept in a variable of its own; first of the
+ * and the code. Read from what the process or the inspection's record already holds rather than kept in a variable of its own; first of the
  * listeners on a new task, so that the others find it.
  */
 @Component
@@ -23,11 +23,23 @@ class InspectionSubjects implements EveryUserTask.Listener {
         return TaskListener.EVENTNAME_CREATE;
     }
 
+    private final Inspections inspections;
+
+    InspectionSubjects(Inspections inspections) {
+        this.inspections = inspections;
+    }
+
     @Override
     public void notify(DelegateTask task) {
-        if (task.getVariable(TaskSubjects.SUBJECT) == null && task.getVariable(InspectionProcess.TARGET_NAME) instanceof String target
-                && task.getExecution().getProcessBusinessKey() != null && task.getVariable(InspectionProcess.INSPECTION_CODE) != null) {
-            task.setVariableLocal(TaskSubjects.SUBJECT, target + "（" + task.getVariable(InspectionProcess.INSPECTION_CODE) + "）");
+        if (task.getVariable(TaskSubjects.SUBJECT) != null || task.getExecution().getProcessBusinessKey() == null
+                || !(task.getVariable(InspectionProcess.INSPECTION_CODE) instanceof String code)) {
+            return;
+        }
+        // The start hands the name over for its first task; later tasks (and a follow-up's) find it on record.
+        String target = task.getVariable(InspectionProcess.TARGET_NAME) instanceof String name ? name
+                : inspections.targetOf(code).map(Inspections.DrawnTarget::name).orElse(null);
+        if (target != null) {
+            task.setVariableLocal(TaskSubjects.SUBJECT, target + "（" + code + "）");
         }
     }
 }

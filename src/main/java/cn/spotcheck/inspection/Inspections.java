@@ -49,22 +49,34 @@ public class Inspections {
 
     // --- the steps of the inspection diagram, called by InspectionProcess -------------------------------------
 
-    void open(String code, long spotCheckTaskId, long targetId, List<String> itemCodes, List<String> inspectorIds, String creditLevel,
+    void open(String code, long spotCheckTaskId, DrawnTarget target, List<String> itemCodes, List<String> inspectorIds, String creditLevel,
               String processInstanceId) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into spotcheck.inspection (code, task_id, target_id, item_codes, inspector_staff_nos, "
-                    + "status, process_instance_id, created_at, credit_level) values (?,?,?,?,?,?,?,?,?)");
+                    + "status, process_instance_id, created_at, credit_level, target_name, target_code) values (?,?,?,?,?,?,?,?,?,?,?)");
             ps.setString(1, code);
             ps.setLong(2, spotCheckTaskId);
-            ps.setLong(3, targetId);
+            ps.setLong(3, target.id());
             ps.setArray(4, con.createArrayOf("text", itemCodes.toArray()));
             ps.setArray(5, con.createArrayOf("text", inspectorIds.toArray()));
             ps.setString(6, InspectionStatus.OPEN.name());
             ps.setString(7, processInstanceId);
             ps.setTimestamp(8, Timestamp.from(BureauTime.now()));
             ps.setString(9, creditLevel);
+            ps.setString(10, target.name());
+            ps.setString(11, target.code());
             return ps;
         });
+    }
+
+    /** The target an inspection checks, by the name and code it was drawn under. */
+    public record DrawnTarget(long id, String name, String code) {
+    }
+
+    /** The target of inspection {@code code}, or empty when there is no such inspection. */
+    public java.util.Optional<DrawnTarget> targetOf(String code) {
+        return jdbc.query("select target_id, coalesce(target_name, ''), coalesce(target_code, '') from spotcheck.inspection where code = ?",
+                (rs, i) -> new DrawnTarget(rs.getLong(1), rs.getString(2), rs.getString(3)), code).stream().findFirst();
     }
 
     void recordOnSite(String code, LocalDate inspectionDate, List<String> presentOfficers) {

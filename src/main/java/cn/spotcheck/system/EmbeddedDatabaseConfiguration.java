@@ -99,6 +99,7 @@ class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("spotcheck-embedded");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setConnectionTimeout(connectionTimeout);
         return new HikariDataSource(config);
     }

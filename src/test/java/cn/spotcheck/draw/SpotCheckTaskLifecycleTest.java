@@ -72,6 +72,15 @@ class SpotCheckTaskLifecycleTest {
         complete(process, "confirmDraw", Map.of("approved", true));
         Fixtures.runAsyncJobs(managementService, process.getId());
         assertThat(process).isWaitingAt("awaitInspections");
+        // What only the start needs (the target, its items and level) went as transient variables: each inspection's
+        // record keeps it, its process does not, and its inspectors' brief names the target.
+        InspectionView dispatched = inspections.ofTask(taskId).get(0);
+        String dispatchedProcess = inspections.processInstanceOf(dispatched.code()).orElseThrow();
+        assertThat(runtimeService.getVariables(dispatchedProcess)).containsKeys("taskId", "inspectorUserIds", "inspectionBrief")
+                .doesNotContainKeys("targetId", "targetName", "targetCode", "itemCodes", "creditLevel");
+        String targetName = http.withBasicAuth("fagui", "demo").getForObject("/api/targets/" + dispatched.targetId(),
+                com.fasterxml.jackson.databind.JsonNode.class).get("name").asText();
+        assertThat((String) runtimeService.getVariable(dispatchedProcess, "inspectionBrief")).contains(targetName);
 
         Job endDate = managementService.createJobQuery().processInstanceId(process.getId()).activityId("taskOverdue").singleResult();
         managementService.executeJob(endDate.getId());

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.spotcheck.Fixtures;
+import cn.spotcheck.inspection.Inspections;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /** A name full of Markdown reaches an inspector's form as the text it is, not as a link or an external image. */
@@ -30,19 +31,21 @@ class FormTextEscapingTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    Inspections inspections;
 
     @Test
     void markdownInATargetsNameIsShownAsText() {
         long targetId = http.withBasicAuth("fagui", "demo").postForObject("/api/targets", Map.of("uscc", Fixtures.uscc(8_899_001),
                 "name", HOSTILE, "category", "公路货运", "region", "朝阳区", "creditLevel", "B"), JsonNode.class).get("id").asLong();
         long taskId = Fixtures.publishedTask(http, taskService, "JT-HY-01", List.of("公路货运"), 0.05);
-        ProcessInstance inspection = Fixtures.startInspection(runtimeService, "JC-MD-" + System.nanoTime(),
-                taskId, targetId, "JT-HY-01", "zf001", "zf002");
+        String code = "JC-MD-" + System.nanoTime();
+        ProcessInstance inspection = Fixtures.startInspection(runtimeService, code, taskId, targetId, "JT-HY-01", "zf001", "zf002");
         Task onSite = taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("onSiteInspection").singleResult();
 
         JsonNode form = http.withBasicAuth("zf001", "demo").getForObject("/engine-rest/task/" + onSite.getId() + "/form-variables", JsonNode.class);
         assertThat(form.get("inspectionBrief").get("value").asText()).as("the form's brief names the target as typed, no link, no image")
                 .contains("**\\[点此核对\\]\\(javascript:alert\\(1\\)\\) \\!\\[p\\]\\(http://evil.example/p.png\\)**");
-        assertThat(runtimeService.getVariable(inspection.getId(), "targetName")).as("the record keeps the name as typed").isEqualTo(HOSTILE);
+        assertThat(inspections.targetOf(code).orElseThrow().name()).as("the record keeps the name as typed").isEqualTo(HOSTILE);
     }
 }

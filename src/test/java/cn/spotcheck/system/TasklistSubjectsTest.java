@@ -74,6 +74,17 @@ class TasklistSubjectsTest {
         ResponseEntity<String> processVariables = http.withBasicAuth("zf001", "demo")
                 .getForEntity("/engine-rest/process-instance/" + inspection.getId() + "/variables", String.class);
         assertThat(processVariables.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        // The next step names it too, though the target's name is kept with the inspection, not in its process.
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-05-12 09:00:00"));
+        try {
+            taskService.complete(onSite.getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "资质齐全"));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        Task resultEntry = taskService.createTaskQuery().processInstanceId(inspection.getId()).singleResult();
+        assertThat(resultEntry.getName()).isEqualTo("结果录入 · " + targetName + "（" + code + "）");
+        assertThat(runtimeService.getVariables(inspection.getId())).doesNotContainKeys("targetName", "targetCode");
     }
 
     /** A diagram an administrator adds with a user task that has no form still runs, its task named as drawn. */
