@@ -1,5 +1,7 @@
 package cn.spotcheck.documents;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,10 +34,19 @@ class DocumentNumbers {
 
     /** Must run in the transaction that issues the document: its rollback gives the number back. */
     String next(String kind, String department, int year) {
-        Integer n = jdbc.queryForObject("""
-                insert into spotcheck.document_number_counter (kind, department, year, last_number) values (?, ?, ?, 1)
-                on conflict (kind, department, year) do update set last_number = document_number_counter.last_number + 1
-                returning last_number""", Integer.class, kind, department, year);
-        return bureau.documentPrefix() + WORDS.getOrDefault(kind, "文") + "〔" + year + "〕" + n + "号";
+        return take(kind, department, year, 1).get(0);
+    }
+
+    /** The next {@code count} numbers of one series, in order, with one update of its counter. */
+    List<String> take(String kind, String department, int year, int count) {
+        Integer last = jdbc.queryForObject("""
+                insert into spotcheck.document_number_counter (kind, department, year, last_number) values (?, ?, ?, ?)
+                on conflict (kind, department, year) do update set last_number = document_number_counter.last_number + excluded.last_number
+                returning last_number""", Integer.class, kind, department, year, count);
+        List<String> numbers = new ArrayList<>(count);
+        for (int n = last - count + 1; n <= last; n++) {
+            numbers.add(bureau.documentPrefix() + WORDS.getOrDefault(kind, "文") + "〔" + year + "〕" + n + "号");
+        }
+        return numbers;
     }
 }

@@ -121,9 +121,24 @@ class DocumentNumbersTest {
             // rolled back
         }
         assertThat(numberOf(each.execute(s -> issue(department)))).isEqualTo(number(5));
+        // A transaction started inside another numbers its own as it commits, before the outer one's; each series
+        // of a transaction counts on from its own last number.
+        TransactionTemplate inner = new TransactionTemplate(transactions);
+        inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        String other = "编号测试二科";
+        List<Long> nested = each.execute(s -> {
+            long outer = issue(department);
+            long ofOther = issue(other);
+            long innerId = inner.execute(t -> issue(department));
+            return List.of(outer, ofOther, innerId, issue(department));
+        });
+        assertThat(nested.stream().map(this::numberOf).toList()).containsExactly(number(7), number(1), number(6), number(8));
+        for (long id : nested) {
+            assertThat(documents.get(id).html()).contains(numberOf(id)).doesNotContain("文号待编");
+        }
         // Outside a transaction it is numbered at once.
         IssuedDocument alone = documents.issue("result-publicity", "numbers-test", "抽查结果公示 编号测试", department, model());
-        assertThat(alone.html()).contains(number(6));
+        assertThat(alone.html()).contains(number(9));
     }
 
     private long issue(String department) {
