@@ -40,7 +40,8 @@ class NewTaskAuthorizationsTest {
         engine.getRepositoryService().createDeployment().addModelInstance("new-task-grants.bpmn",
                 Bpmn.createExecutableProcess("new-task-grants").camundaHistoryTimeToLive(1).startEvent()
                         .userTask("work").camundaCandidateUsers("zf001,zf002").camundaAssignee("zf001").endEvent().done()).deploy();
-        assertThat(engine.getCommandExecutorTxRequired().execute(context -> context)).isInstanceOf(IndexedCommandContexts.Indexed.class);
+        Object command = engine.getCommandExecutorTxRequired().execute(context -> context);
+        assertThat(command).isInstanceOf(IndexedCommandContexts.Indexed.class);
         String key = "grants-" + System.nanoTime();
         // Forty at once, in one command, as the fan-out does.
         engine.getCommandExecutorTxRequired().execute(context -> {
