@@ -1,6 +1,7 @@
 package cn.spotcheck.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
@@ -202,6 +203,23 @@ class TaskDrawTest {
                 return ps;
             });
         }
+        assertThat(fagui().getForObject("/api/draws/" + drawId + "/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
+    }
+
+    /** The database keeps each assignment with its record: none without one, and no record deleted from under them. */
+    @Test
+    void anAssignmentCannotLoseItsDrawRecord() {
+        long taskId = publishedTask("JT-GJ-01", List.of("公交"), 0.2);
+        fagui().postForEntity("/api/tasks/" + taskId + "/start", null, JsonNode.class);
+        long drawId = fagui().getForObject("/api/tasks/" + taskId + "/draw", JsonNode.class).get("id").asLong();
+        int assignments = jdbc.queryForObject("select count(*) from spotcheck.draw_assignment where draw_id = ?", Integer.class, drawId);
+
+        assertThatThrownBy(() -> jdbc.update("insert into spotcheck.draw_assignment (draw_id, position, target_id, inspector_ids) "
+                + "values (?, 1, 1, array[1]::bigint[])", drawId + 1_000_000)).hasMessageContaining("抽取记录不存在");
+        assertThatThrownBy(() -> jdbc.update("update spotcheck.draw_assignment set draw_id = ? where draw_id = ? and position = 1",
+                drawId + 1_000_000, drawId)).hasMessageContaining("抽取记录不存在");
+        assertThatThrownBy(() -> jdbc.update("delete from spotcheck.draw_record where id = ?", drawId)).hasMessageContaining("不能删除");
+        assertThat(jdbc.queryForObject("select count(*) from spotcheck.draw_assignment where draw_id = ?", Integer.class, drawId)).isEqualTo(assignments);
         assertThat(fagui().getForObject("/api/draws/" + drawId + "/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
     }
 

@@ -1,0 +1,143 @@
+package cn.spotcheck.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.spotcheck.GeneratedDirectory;
+import cn.spotcheck.PlatformNode;
+import cn.spotcheck.SecondPlatform;
+import cn.spotcheck.draw.InspectionDispatch;
+import cn.spotcheck.draw.InspectorDraws;
+import cn.spotcheck.draw.TargetDraws;
+
+/**
+ * The fan-out alone, quick enough to compare two versions within the hour: one dispatch round of a drawn task
+ * (-Dbench.seconds, 25 by default) in this JVM, then the engine's own starts of a bare one-user-task process, 500
+ * to a transaction, in the same JVM and database: their ratio is the issue's figure. The drawn directory (400,000
+ * targets, ~12,000 drawn) is built once into -Dbench.template (default: a directory under the system's temporary
+ * one) and copied for each run, so every run starts from the same state. With -Dbench.statements=true it prints
+ * the statements that took PostgreSQL's time.
+ * <pre>
+ * ./mvnw -B -q test-compile exec:java -Dexec.mainClass=cn.spotcheck.bench.FanOutBench -Dexec.classpathScope=test
+ * </pre>
+ */
+public final class FanOutBench {
+
+    private FanOutBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path template = Path.of(System.getProperty("bench.template", System.getProperty("java.io.tmpdir") + "/spotcheck-fanout-template"));
+        boolean statements = Boolean.getBoolean("bench.statements");
+        if (!Files.exists(template.resolve("READY"))) {
+            build(template);
+        }
+        Path dataDir = Files.createTempDirectory("spotcheck-fanout");
+        copy(template, dataDir);
+        try (ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "fanout", PlatformNode.settings(List.of(
+                "--camunda.bpm.job-execution.enabled=false", "--spotcheck.dispatch.round-seconds=" + Integer.getInteger("bench.seconds", 25),
+                "--spotcheck.embedded-db.statement-statistics=" + statements)))) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long taskId = jdbc.queryForObject("select max(id) from spotcheck.spot_check_task", Long.class);
+            GeneratedDirectory.confirmDraw(app, taskId);
+            if (statements) {
+                jdbc.execute("create extension if not exists pg_stat_statements");
+                jdbc.execute("select pg_stat_statements_reset()");
+            }
+            jdbc.execute("checkpoint");
+            long t0 = System.nanoTime();
+            app.getBean(InspectionDispatch.class).dispatchRound(taskId);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int dispatched = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ?", Integer.class, taskId);
+            if (statements) {
+                jdbc.query("""
+                        select calls, round(total_exec_time)::bigint ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) statement
+                        from pg_stat_statements order by total_exec_time desc limit 25""",
+                        rs -> {
+                            System.out.printf("%8d 次 %7d ms  %s%n", rs.getLong(1), rs.getLong(2), rs.getString(3));
+                        });
+            }
+            double bare = bareBatched(app, 10_000);
+            double ours = dispatched / seconds;
+            System.out.printf("派发 %d 项检查 %.1f s：%.0f 个/秒；引擎原生启动单用户任务流程（每 500 个一个事务）%.0f 个/秒；本平台/原生 = %.3f%n",
+                    dispatched, seconds, ours, bare, ours / bare);
+        } finally {
+            delete(dataDir);
+        }
+        System.exit(0);
+    }
+
+    private static double bareBatched(ConfigurableApplicationContext app, int count) {
+        app.getBean(RepositoryService.class).createDeployment().addModelInstance("bare.bpmn",
+                Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("work").endEvent().done()).deploy();
+        RuntimeService runtimeService = app.getBean(RuntimeService.class);
+        TransactionTemplate tx = app.getBean(TransactionTemplate.class);
+        app.getBean(JdbcTemplate.class).execute("checkpoint");
+        long t0 = System.nanoTime();
+        for (int from = 0; from < count; from += 500) {
+            int first = from;
+            tx.executeWithoutResult(s -> {
+                for (int i = first; i < Math.min(count, first + 500); i++) {
+                    runtimeService.startProcessInstanceByKey("bare", "bare-batched-" + i);
+                }
+            });
+        }
+        return count / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A directory of 400,000 targets, a published task drawn at 3 %, two inspectors each: built once. */
+    private static void build(Path template) throws IOException {
+        delete(template);
+        Files.createDirectories(template);
+        try (ConfigurableApplicationContext app = SecondPlatform.start(template, "fanout-template", PlatformNode.settings(List.of(
+                "--camunda.bpm.job-execution.enabled=false")))) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            GeneratedDirectory.fillTargets(jdbc, 400_000);
+            jdbc.execute("vacuum analyze spotcheck.target");
+            GeneratedDirectory.addInspectors(jdbc, 2000, 2000);
+            long taskId = GeneratedDirectory.publishedTask(app, "0.03");
+            app.getBean(TargetDraws.class).draw(taskId);
+            app.getBean(InspectorDraws.class).draw(taskId);
+        }
+        Files.writeString(template.resolve("READY"), "");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (path.equals(from)) {
+                    continue;
+                }
+                // The database's own directories keep their owner-only permissions, or PostgreSQL will not start.
+                if (Files.isDirectory(path)) {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                } else if (!path.getFileName().toString().equals("postmaster.pid")) {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
