@@ -160,6 +160,7 @@ public class InspectionDispatch implements DisposableBean {
                         .setVariable(InspectionProcess.ITEM_CODES, Variables.stringValue(String.join(",", slot.itemCodes()), true))
                         .setVariable(InspectionProcess.TARGET_NAME, Variables.stringValue(target == null ? "" : target.name(), true))
                         .setVariable(InspectionProcess.TARGET_CODE, Variables.stringValue(target == null ? "" : target.code(), true))
+                        .setVariable(InspectionProcess.TARGET_ADDRESS, Variables.stringValue(target == null || target.address() == null ? "" : target.address(), true))
                         // The level it was drawn at, for the statistics of findings per credit level.
                         .setVariable(InspectionProcess.CREDIT_LEVEL, Variables.stringValue(target == null ? null : target.creditLevel(), true))
                         .execute();

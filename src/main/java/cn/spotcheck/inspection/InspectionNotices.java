@@ -48,11 +48,13 @@ class InspectionNotices {
     record Issued(String inspectorChoices, String brief) {
     }
 
-    Issued issue(String code, long spotCheckTaskId, long targetId, String targetName, String targetCode, List<String> itemCodes,
-                 List<String> staffNos) {
+    /** {@code address}: as the dispatcher read it with the target ("" when none is registered), or null to look it up. */
+    Issued issue(String code, long spotCheckTaskId, long targetId, String targetName, String targetCode, String address,
+                 List<String> itemCodes, List<String> staffNos) {
         List<ItemView> itemViews = itemsOf(spotCheckTaskId, itemCodes);
         IssuedDocument notice = notice(code, spotCheckTaskId, targetName, targetCode, itemViews, staffNos, "随机抽查检查通知书 " + code);
-        return new Issued(choices(staffNos), brief(code, targetName, targetCode, identity(targetId), spotCheckTaskId, itemViews, staffNos, notice));
+        return new Issued(choices(staffNos), brief(code, targetName, targetCode, address != null ? address : addressOf(targetId),
+                spotCheckTaskId, itemViews, staffNos, notice));
     }
 
     /** A target as the directory names it now (an inspection started by hand, with its target's id only). */
@@ -65,10 +67,9 @@ class InspectionNotices {
      * The brief above the inspectors' forms (Markdown): the target and its address, the items with their legal basis,
      * the team, the window, and links to the notice and the inspection's record.
      */
-    private String brief(String code, String targetName, String targetCode, CandidateScan.TargetIdentity target, long taskId,
+    private String brief(String code, String targetName, String targetCode, String address, long taskId,
                          List<ItemView> itemViews, List<String> staffNos, IssuedDocument notice) {
         String record = "/inspections/" + code;
-        String address = target == null ? null : target.address();
         TaskView task = task(taskId);
         StringBuilder brief = new StringBuilder("检查对象：**").append(Markdown.text(targetName)).append("**（")
                 .append(Markdown.text(targetCode)).append("）\n\n");
@@ -91,8 +92,13 @@ class InspectionNotices {
         IssuedDocument notice = notice(code, taskId, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode,
                 itemViews, staffNos, "随机抽查检查通知书（更换执法人员后重新出具） " + code);
         documents.supersede(KIND, code, notice.id());
-        return brief(code, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode, identity(targetId), taskId,
+        return brief(code, targetName == null ? "" : targetName, targetCode == null ? "" : targetCode, addressOf(targetId), taskId,
                 itemViews, staffNos, notice);
+    }
+
+    private String addressOf(long targetId) {
+        CandidateScan.TargetIdentity target = identity(targetId);
+        return target == null ? null : target.address();
     }
 
     private CandidateScan.TargetIdentity identity(long targetId) {

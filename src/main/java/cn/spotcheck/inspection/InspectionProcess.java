@@ -29,8 +29,8 @@ public class InspectionProcess {
     public static final String KEY = "inspection";
 
     // Set by whoever starts an inspection (the dispatcher). Lists are comma-separated strings, not serialized Java
-    // lists: a task starts thousands of inspections, each variable three rows. The target's id, name, code and level
-    // and the item codes are needed by the start alone (the inspection's row keeps them): the dispatcher passes them
+    // lists: a task starts thousands of inspections, each variable three rows. The target's id, name, code, address
+    // and level and the item codes are needed by the start alone (the inspection's row keeps them): the dispatcher passes them
     // as transient variables, and later steps read the row.
     public static final String SPOT_CHECK_TASK_ID = "taskId";
     public static final String TARGET_ID = "targetId";
@@ -38,6 +38,8 @@ public class InspectionProcess {
     public static final String TARGET_CODE = "targetCode";
     public static final String ITEM_CODES = "itemCodes";
     public static final String INSPECTOR_IDS = "inspectorUserIds";
+    /** The target's address as the directory had it when the slice was read (optional; the notice's brief shows it). */
+    public static final String TARGET_ADDRESS = "targetAddress";
     /** The target's credit level when it was drawn (optional). */
     public static final String CREDIT_LEVEL = "creditLevel";
 
@@ -118,7 +120,7 @@ public class InspectionProcess {
     public void issueNotice(DelegateExecution execution) {
         InspectionNotices.Issued issued = notices.issue(execution.getProcessBusinessKey(), ProcessVariables.number(execution, SPOT_CHECK_TASK_ID),
                 ProcessVariables.number(execution, TARGET_ID), (String) execution.getVariable(TARGET_NAME), (String) execution.getVariable(TARGET_CODE),
-                strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
+                (String) execution.getVariable(TARGET_ADDRESS), strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)));
         execution.setVariable(INSPECTOR_CHOICES, issued.inspectorChoices());
         execution.setVariable(INSPECTION_BRIEF, issued.brief());
     }

@@ -77,10 +77,12 @@ class SpotCheckTaskLifecycleTest {
         InspectionView dispatched = inspections.ofTask(taskId).get(0);
         String dispatchedProcess = inspections.processInstanceOf(dispatched.code()).orElseThrow();
         assertThat(runtimeService.getVariables(dispatchedProcess)).containsKeys("taskId", "inspectorUserIds", "inspectionBrief")
-                .doesNotContainKeys("targetId", "targetName", "targetCode", "itemCodes", "creditLevel");
-        String targetName = http.withBasicAuth("fagui", "demo").getForObject("/api/targets/" + dispatched.targetId(),
-                com.fasterxml.jackson.databind.JsonNode.class).get("name").asText();
-        assertThat((String) runtimeService.getVariable(dispatchedProcess, "inspectionBrief")).contains(targetName);
+                .doesNotContainKeys("targetId", "targetName", "targetCode", "targetAddress", "itemCodes", "creditLevel");
+        com.fasterxml.jackson.databind.JsonNode target = http.withBasicAuth("fagui", "demo").getForObject("/api/targets/" + dispatched.targetId(),
+                com.fasterxml.jackson.databind.JsonNode.class);
+        String address = target.path("address").asText("");
+        assertThat((String) runtimeService.getVariable(dispatchedProcess, "inspectionBrief")).contains(target.get("name").asText())
+                .contains("- 地址：" + (address.isBlank() ? "名录中未登记" : cn.spotcheck.system.Markdown.text(address)));
 
         Job endDate = managementService.createJobQuery().processInstanceId(process.getId()).activityId("taskOverdue").singleResult();
         managementService.executeJob(endDate.getId());
