@@ -47,6 +47,7 @@ public class InspectionDispatch implements DisposableBean {
     private final AnnualPlans plans;
     private final Inspections inspections;
     private final DrawCoverage coverage;
+    private final TaskSchedule schedule;
     private final int sliceSize;
     private final long roundMillis;
     private final int threadCount;
@@ -54,7 +55,7 @@ public class InspectionDispatch implements DisposableBean {
 
     InspectionDispatch(JdbcTemplate jdbc, RuntimeService runtimeService, ProcessEngineConfigurationImpl engine,
                        InspectorDirectory inspectors, CandidateScan targets, AnnualPlans plans, Inspections inspections,
-                       DrawCoverage coverage,
+                       DrawCoverage coverage, TaskSchedule schedule,
                        @Value("${spotcheck.dispatch.batch-size:500}") int sliceSize,
                        @Value("${spotcheck.dispatch.threads:0}") int threads,
                        @Value("${spotcheck.dispatch.round-seconds:120}") int roundSeconds) {
@@ -66,6 +67,7 @@ public class InspectionDispatch implements DisposableBean {
         this.plans = plans;
         this.inspections = inspections;
         this.coverage = coverage;
+        this.schedule = schedule;
         this.sliceSize = sliceSize;
         // A round must end well inside the job's lock (5 minutes by default), or a second node could take it up.
         this.roundMillis = roundSeconds * 1000L;
@@ -145,7 +147,7 @@ public class InspectionDispatch implements DisposableBean {
         slice.forEach(s -> inspectorIds.addAll(s.inspectorIds()));
         Map<Long, String> staffNos = inspectors.staffNumbers(inspectorIds);
         Map<Long, CandidateScan.TargetIdentity> identities = targets.identities(slice.stream().map(Slot::targetId).toList());
-        engine.getCommandExecutorTxRequired().execute(context -> {
+        schedule.dispatching(task, () -> engine.getCommandExecutorTxRequired().execute(context -> {
             for (Slot slot : slice) {
                 CandidateScan.TargetIdentity target = identities.get(slot.targetId());
                 runtimeService.createProcessInstanceByKey(InspectionProcess.KEY)
@@ -166,7 +168,7 @@ public class InspectionDispatch implements DisposableBean {
                         .execute();
             }
             return null;
-        });
+        }));
         return true;
     }
 

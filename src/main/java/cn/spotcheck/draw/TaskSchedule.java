@@ -41,7 +41,25 @@ public class TaskSchedule {
 
     /** The end of the task's last day: checks not finished by then are flagged to the supervision group. */
     public Date endOf(Object taskId) {
-        return BureauTime.endOf(plans.window(id(taskId)).end());
+        long id = id(taskId);
+        TaskView known = DISPATCHING.get();
+        return BureauTime.endOf(known != null && known.id() == id ? known.end() : plans.window(id).end());
+    }
+
+    /** The task a fan-out slice on this thread is starting inspections for, as the round read it. */
+    private static final ThreadLocal<TaskView> DISPATCHING = new ThreadLocal<>();
+
+    /**
+     * Runs a fan-out slice with its task as the round read it: the due date of each of its 500 inspections' first
+     * step comes from there, not from a read of the task each.
+     */
+    <T> T dispatching(TaskView task, java.util.function.Supplier<T> slice) {
+        DISPATCHING.set(task);
+        try {
+            return slice.get();
+        } finally {
+            DISPATCHING.remove();
+        }
     }
 
     /**

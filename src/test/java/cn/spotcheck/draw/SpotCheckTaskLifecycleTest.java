@@ -33,6 +33,8 @@ import cn.spotcheck.inspection.Inspections;
 class SpotCheckTaskLifecycleTest {
 
     @Autowired
+    TaskSchedule taskSchedule;
+    @Autowired
     DrawVerification verification;
     @Autowired
     ProcessEngine engine;
@@ -81,6 +83,8 @@ class SpotCheckTaskLifecycleTest {
         com.fasterxml.jackson.databind.JsonNode target = http.withBasicAuth("fagui", "demo").getForObject("/api/targets/" + dispatched.targetId(),
                 com.fasterxml.jackson.databind.JsonNode.class);
         String address = target.path("address").asText("");
+        assertThat(taskService.createTaskQuery().processInstanceId(dispatchedProcess).singleResult().getDueDate())
+                .as("现场检查 is due at the end of the task's last day").isEqualTo(taskSchedule.endOf(taskId));
         assertThat((String) runtimeService.getVariable(dispatchedProcess, "inspectionBrief")).contains(target.get("name").asText())
                 .contains("- 地址：" + (address.isBlank() ? "名录中未登记" : cn.spotcheck.system.Markdown.text(address)));
 
