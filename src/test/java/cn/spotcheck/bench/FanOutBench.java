@@ -27,7 +27,7 @@ import cn.spotcheck.draw.TargetDraws;
  * to a transaction, in the same JVM and database: their ratio is the issue's figure. The drawn directory (400,000
  * targets, ~12,000 drawn) is built once into -Dbench.template (default: a directory under the system's temporary
  * one) and copied for each run, so every run starts from the same state. With -Dbench.statements=true it prints
- * the statements that took PostgreSQL's time.
+ * the statements that took PostgreSQL's time; -Dbench.threads=N dispatches on N threads (default: one per core).
  * <pre>
  * ./mvnw -B -q test-compile exec:java -Dexec.mainClass=cn.spotcheck.bench.FanOutBench -Dexec.classpathScope=test
  * </pre>
@@ -47,7 +47,7 @@ public final class FanOutBench {
         copy(template, dataDir);
         try (ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "fanout", PlatformNode.settings(List.of(
                 "--camunda.bpm.job-execution.enabled=false", "--spotcheck.dispatch.round-seconds=" + Integer.getInteger("bench.seconds", 25),
-                "--spotcheck.embedded-db.statement-statistics=" + statements)))) {
+                "--spotcheck.embedded-db.statement-statistics=" + statements, "--spotcheck.dispatch.threads=" + Integer.getInteger("bench.threads", 0))))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long taskId = jdbc.queryForObject("select max(id) from spotcheck.spot_check_task", Long.class);
             GeneratedDirectory.confirmDraw(app, taskId);
