@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.spotcheck.GeneratedDirectory;
 import cn.spotcheck.PlatformNode;
@@ -81,19 +79,8 @@ public final class FanOutBench {
     private static double bareBatched(ConfigurableApplicationContext app, int count) {
         app.getBean(RepositoryService.class).createDeployment().addModelInstance("bare.bpmn",
                 Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("work").endEvent().done()).deploy();
-        RuntimeService runtimeService = app.getBean(RuntimeService.class);
-        TransactionTemplate tx = app.getBean(TransactionTemplate.class);
         app.getBean(JdbcTemplate.class).execute("checkpoint");
-        long t0 = System.nanoTime();
-        for (int from = 0; from < count; from += 500) {
-            int first = from;
-            tx.executeWithoutResult(s -> {
-                for (int i = first; i < Math.min(count, first + 500); i++) {
-                    runtimeService.startProcessInstanceByKey("bare", "bare-batched-" + i);
-                }
-            });
-        }
-        return count / ((System.nanoTime() - t0) / 1e9);
+        return count / (PlatformNode.startBareBatched(app, count) / 1e9);
     }
 
     /** A directory of 400,000 targets, a published task drawn at 3 %, two inspectors each: built once. */
