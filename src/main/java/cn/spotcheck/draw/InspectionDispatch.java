@@ -153,7 +153,7 @@ public class InspectionDispatch implements DisposableBean {
                 runtimeService.createProcessInstanceByKey(InspectionProcess.KEY)
                         .businessKey(inspectionCode(task.id(), slot.position()))
                         .setVariable(InspectionProcess.SPOT_CHECK_TASK_ID, task.id())
-                        // Plain strings, not serialized Java lists: thousands of instances, each variable a row or two.
+                        // Plain strings, not serialized Java lists: thousands of instances, each variable three rows.
                         .setVariable(InspectionProcess.INSPECTOR_IDS, String.join(",", slot.inspectorIds().stream().map(staffNos::get).toList()))
                         // The rest is for the start alone (the inspection's row and its notice keep it), read here for
                         // the slice rather than once per instance, and transient: no rows in the engine, three fewer

@@ -57,12 +57,6 @@ class InspectionNotices {
                 spotCheckTaskId, itemViews, staffNos, notice));
     }
 
-    /** A target as the directory names it now (an inspection started by hand, with its target's id only). */
-    Inspections.DrawnTarget target(long targetId) {
-        CandidateScan.TargetIdentity target = identity(targetId);
-        return new Inspections.DrawnTarget(targetId, target == null ? "" : target.name(), target == null ? "" : target.code());
-    }
-
     /**
      * The brief above the inspectors' forms (Markdown): the target and its address, the items with their legal basis,
      * the team, the window, and links to the notice and the inspection's record.
@@ -101,7 +95,8 @@ class InspectionNotices {
         return target == null ? null : target.address();
     }
 
-    private CandidateScan.TargetIdentity identity(long targetId) {
+    /** A target as the directory has it now, or null. */
+    CandidateScan.TargetIdentity identity(long targetId) {
         return targets.identities(List.of(targetId)).get(targetId);
     }
 

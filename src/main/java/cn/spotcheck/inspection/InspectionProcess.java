@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.spotcheck.calendar.BureauTime;
+import cn.spotcheck.catalog.CandidateScan;
 import cn.spotcheck.documents.IssuedDocument;
 import cn.spotcheck.system.DiagramProperties;
 import cn.spotcheck.system.Markdown;
@@ -104,12 +105,13 @@ public class InspectionProcess {
         String targetName = (String) execution.getVariable(TARGET_NAME);
         String targetCode = (String) execution.getVariable(TARGET_CODE);
         if (targetName == null) {
-            // Started by hand with a target id only: the directory's name, for this start's notice as well.
-            Inspections.DrawnTarget known = notices.target(targetId);
-            targetName = known.name();
-            targetCode = known.code();
+            // Started by hand with a target id only: the directory's name, code and address, for this start's notice as well.
+            CandidateScan.TargetIdentity known = notices.identity(targetId);
+            targetName = known == null ? "" : known.name();
+            targetCode = known == null ? "" : known.code();
             execution.setVariable(TARGET_NAME, Variables.stringValue(targetName, true));
             execution.setVariable(TARGET_CODE, Variables.stringValue(targetCode, true));
+            execution.setVariable(TARGET_ADDRESS, Variables.stringValue(known == null || known.address() == null ? "" : known.address(), true));
         }
         inspections.open(code, ProcessVariables.number(execution, SPOT_CHECK_TASK_ID), new Inspections.DrawnTarget(targetId, targetName, targetCode),
                 strings(execution.getVariable(ITEM_CODES)), strings(execution.getVariable(INSPECTOR_IDS)), (String) execution.getVariable(CREDIT_LEVEL),

@@ -6,10 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +54,7 @@ class NewTaskAuthorizations extends AbstractProcessEnginePlugin {
         }
 
         private static boolean isNewTask(Resource resource, String resourceId) {
-            if (resource.resourceType() != Resources.TASK.resourceType()) {
-                return false;
-            }
-            CachedDbEntity task = Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class, resourceId);
-            return task != null && task.getEntityState() == DbEntityState.TRANSIENT;
+            return resource.resourceType() == Resources.TASK.resourceType() && NewTaskVariables.createdInThisCommand(resourceId);
         }
     }
 }

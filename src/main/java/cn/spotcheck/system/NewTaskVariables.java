@@ -31,11 +31,16 @@ class NewTaskVariables extends AbstractProcessEnginePlugin {
     private static final class Manager extends VariableInstanceManager {
         @Override
         public List<VariableInstanceEntity> findVariableInstancesByTaskIdAndVariableNames(String taskId, Collection<String> variableNames) {
-            CachedDbEntity task = Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class, taskId);
-            if (task != null && task.getEntityState() == DbEntityState.TRANSIENT) {
+            if (createdInThisCommand(taskId)) {
                 return new ArrayList<>();
             }
             return super.findVariableInstancesByTaskIdAndVariableNames(taskId, variableNames);
         }
+    }
+
+    /** Whether the task was created in the current engine command: nothing of it is in the database yet. */
+    static boolean createdInThisCommand(String taskId) {
+        CachedDbEntity task = Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class, taskId);
+        return task != null && task.getEntityState() == DbEntityState.TRANSIENT;
     }
 }
