@@ -78,18 +78,26 @@ public final class GeneratedDirectory {
 
     /** A task of a 2027 plan approved by both reviews: one general item over every category, at {@code ratio}. */
     public static long publishedTask(ConfigurableApplicationContext app, String ratio) {
+        return publishedTasks(app, ratio, 1).get(0);
+    }
+
+    /** {@code count} such tasks, alike, in one plan: one draw each, for a benchmark that draws more than once. */
+    public static List<Long> publishedTasks(ConfigurableApplicationContext app, String ratio, int count) {
         app.getBean(ItemList.class).create(new ItemInput(ITEM, "生成的检查事项", "GENERAL", List.of(CATEGORIES), "测试依据",
                 "运输管理科", List.of("道路货运"), null, true));
         AnnualPlans plans = app.getBean(AnnualPlans.class);
         long planId = plans.create(new PlanInput(2027, "运输管理科", "生成的抽查计划")).id();
-        long taskId = plans.addTask(planId, new TaskInput("生成的抽查任务", List.of(ITEM),
-                new TaskInput.Filter(List.of(CATEGORIES), List.of(), List.of()), new BigDecimal(ratio), 2,
-                "2027-04-01", "2027-10-31", null, null, null)).id();
+        List<Long> taskIds = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            taskIds.add(plans.addTask(planId, new TaskInput(count == 1 ? "生成的抽查任务" : "生成的抽查任务 " + i, List.of(ITEM),
+                    new TaskInput.Filter(List.of(CATEGORIES), List.of(), List.of()), new BigDecimal(ratio), 2,
+                    "2027-04-01", "2027-10-31", null, null, null)).id());
+        }
         plans.submit(planId);
         for (String key : List.of("legalReview", "justiceReview")) {
             complete(app, String.valueOf(planId), key, Map.of("approved", true, "comment", "同意"));
         }
-        return taskId;
+        return taskIds;
     }
 
     /** Puts a drawn task's process at 确认并公布 and confirms it: the fan-out job is then due. */

@@ -1,11 +1,7 @@
 package cn.spotcheck.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -36,13 +32,8 @@ public final class FanOutBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path template = Path.of(System.getProperty("bench.template", System.getProperty("java.io.tmpdir") + "/spotcheck-fanout-template"));
         boolean statements = Boolean.getBoolean("bench.statements");
-        if (!Files.exists(template.resolve("READY"))) {
-            build(template);
-        }
-        Path dataDir = Files.createTempDirectory("spotcheck-fanout");
-        copy(template, dataDir);
+        Path dataDir = BenchTemplate.of("fanout", FanOutBench::build).copy("spotcheck-fanout");
         try (ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "fanout", PlatformNode.settings(List.of(
                 "--camunda.bpm.job-execution.enabled=false", "--spotcheck.dispatch.round-seconds=" + Integer.getInteger("bench.seconds", 25),
                 "--spotcheck.embedded-db.statement-statistics=" + statements, "--spotcheck.dispatch.threads=" + Integer.getInteger("bench.threads", 0))))) {
@@ -71,7 +62,7 @@ public final class FanOutBench {
             System.out.printf("派发 %d 项检查 %.1f s：%.0f 个/秒；引擎原生启动单用户任务流程（每 500 个一个事务）%.0f 个/秒；本平台/原生 = %.3f%n",
                     dispatched, seconds, ours, bare, ours / bare);
         } finally {
-            delete(dataDir);
+            BenchTemplate.delete(dataDir);
         }
         System.exit(0);
     }
@@ -84,9 +75,7 @@ public final class FanOutBench {
     }
 
     /** A directory of 400,000 targets, a published task drawn at 3 %, two inspectors each: built once. */
-    private static void build(Path template) throws IOException {
-        delete(template);
-        Files.createDirectories(template);
+    private static void build(Path template) {
         try (ConfigurableApplicationContext app = SecondPlatform.start(template, "fanout-template", PlatformNode.settings(List.of(
                 "--camunda.bpm.job-execution.enabled=false")))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -96,35 +85,6 @@ public final class FanOutBench {
             long taskId = GeneratedDirectory.publishedTask(app, "0.03");
             app.getBean(TargetDraws.class).draw(taskId);
             app.getBean(InspectorDraws.class).draw(taskId);
-        }
-        Files.writeString(template.resolve("READY"), "");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (path.equals(from)) {
-                    continue;
-                }
-                // The database's own directories keep their owner-only permissions, or PostgreSQL will not start.
-                if (Files.isDirectory(path)) {
-                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
-                } else if (!path.getFileName().toString().equals("postmaster.pid")) {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

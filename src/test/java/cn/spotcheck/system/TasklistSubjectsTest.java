@@ -42,6 +42,8 @@ class TasklistSubjectsTest {
     @Autowired
     FilterService filterService;
     @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
+    @Autowired
     org.camunda.bpm.engine.RepositoryService repositoryService;
 
     @Test
@@ -85,6 +87,17 @@ class TasklistSubjectsTest {
         Task resultEntry = taskService.createTaskQuery().processInstanceId(inspection.getId()).singleResult();
         assertThat(resultEntry.getName()).isEqualTo("结果录入 · " + targetName + "（" + code + "）");
         assertThat(runtimeService.getVariables(inspection.getId())).doesNotContainKeys("targetName", "targetCode");
+
+        // History names the completed step as Tasklist did, and keeps the process's variables; the task's own copy
+        // of the column is not recorded a second time.
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(onSite.getId()).singleResult().getName())
+                .isEqualTo("现场检查 · " + targetName + "（" + code + "）");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(inspection.getId()).list())
+                .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+                .contains("inspectorUserIds", "inspectionBrief", "inspectionDate").doesNotContain("subject");
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(inspection.getId()).variableUpdates().list())
+                .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+                .contains("inspectorUserIds", "inspectionDate").doesNotContain("subject");
     }
 
     /** A diagram an administrator adds with a user task that has no form still runs, its task named as drawn. */
