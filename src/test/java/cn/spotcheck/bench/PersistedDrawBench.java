@@ -23,19 +23,19 @@ import cn.spotcheck.draw.TargetDraws;
  * later ones what a server that has drawn before does — each followed by the baseline query. With
  * -Dbench.statements=true it prints the statements that took PostgreSQL's time.
  * <pre>
- * ./mvnw -B -q test-compile exec:java -Dexec.mainClass=cn.spotcheck.bench.DrawBench -Dexec.classpathScope=test
+ * ./mvnw -B -q test-compile exec:java -Dexec.mainClass=cn.spotcheck.bench.PersistedDrawBench -Dexec.classpathScope=test
  * </pre>
  */
-public final class DrawBench {
+public final class PersistedDrawBench {
 
     private static final int DRAWS = Integer.getInteger("bench.draws", 5);
 
-    private DrawBench() {
+    private PersistedDrawBench() {
     }
 
     public static void main(String[] args) throws Exception {
         boolean statements = Boolean.getBoolean("bench.statements");
-        Path dataDir = BenchTemplate.of("draw", DrawBench::build).copy("spotcheck-draw");
+        Path dataDir = BenchTemplate.of("draw", PersistedDrawBench::build).copy("spotcheck-draw");
         try (ConfigurableApplicationContext app = SecondPlatform.start(dataDir, "draw", PlatformNode.settings(List.of(
                 "--camunda.bpm.job-execution.enabled=false", "--spotcheck.embedded-db.statement-statistics=" + statements)))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
