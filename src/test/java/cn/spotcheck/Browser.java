@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium as a Chinese-speaking inspector's browser. Needs the {@code chromium} and
+ * Debian's headless Chromium as a Chinese-speaking inspector's browser (or one set to another language). Needs the {@code chromium} and
  * {@code chromium-driver} packages ({@code .ci/run} installs them); nothing is downloaded.
  */
 public final class Browser implements AutoCloseable {
@@ -27,6 +27,11 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
 
     public Browser() {
+        this("zh-CN");
+    }
+
+    /** A browser whose user reads {@code language} (e.g. "en-US"): what it asks the platform for, and its own words. */
+    public Browser(String language) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("浏览器测试需要 Debian 的 chromium 与 chromium-driver："
                     + "apt-get install -y chromium chromium-driver（.ci/run 会自动安装）");
@@ -35,8 +40,8 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1440,900", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--disable-sync", "--window-size=1440,900", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.substring(0, 2)));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 // An inspector's browser in China shows Beijing time, whatever zone the test machine is in.

@@ -45,6 +45,25 @@ class CamundaWebappsInChineseBrowserTest {
         }
     }
 
+    /** A browser set to English (a borrowed laptop, an English system) still gets the platform in Chinese. */
+    @Test
+    void tasklistSpeaksChineseToABrowserAskingForEnglish() throws Exception {
+        try (Browser browser = new Browser("en-US")) {
+            WebDriver page = browser.driver();
+            page.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            WebElement user = browser.await().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("form[name=signinForm] input[type=text]")));
+            assertThat(user.getAttribute("placeholder")).isEqualTo("用户名");
+
+            logIn(browser, "zf001");
+            browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("我的待办"));
+            browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("请在列表中选择一个任务"));
+            assertThat(page.findElement(By.tagName("body")).getText())
+                    .contains("创建任务", "启动流程").doesNotContain("Create task", "Start process", "Keyboard", "Select a task", "Created");
+            browser.screenshot("tasklist-en-US-browser");
+        }
+    }
+
     @Test
     void cockpitAndAdminSpeakChineseToTheAdministrator() throws Exception {
         try (Browser browser = new Browser()) {

@@ -5,8 +5,9 @@ export default {
     name: '系统管理',
     vendor: '随机抽查'
   },
+  // Chinese whatever language the browser asks for: a bureau's staff read the platform in Chinese.
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   dateFormat: {
