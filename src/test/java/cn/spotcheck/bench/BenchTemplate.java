@@ -5,7 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.spotcheck.GeneratedDirectory;
+import cn.spotcheck.PlatformNode;
+import cn.spotcheck.SecondPlatform;
 
 /**
  * A platform's data directory built once and copied for each run of a benchmark, so that every run starts from the
@@ -55,6 +63,20 @@ final class BenchTemplate {
             }
         }
         return to;
+    }
+
+    /**
+     * A platform on {@code dataDir} (no job executor) holding a generated directory: {@code targets} targets, vacuumed
+     * as a directory in use has long been, and {@code inspectors} inspectors with {@code recusals} recusals.
+     */
+    static ConfigurableApplicationContext withDirectory(Path dataDir, String engineName, int targets, int inspectors, int recusals) {
+        ConfigurableApplicationContext app = SecondPlatform.start(dataDir, engineName, PlatformNode.settings(List.of(
+                "--camunda.bpm.job-execution.enabled=false")));
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        GeneratedDirectory.fillTargets(jdbc, targets);
+        jdbc.execute("vacuum analyze spotcheck.target");
+        GeneratedDirectory.addInspectors(jdbc, inspectors, recusals);
+        return app;
     }
 
     static void delete(Path dir) throws IOException {

@@ -76,12 +76,7 @@ public final class FanOutBench {
 
     /** A directory of 400,000 targets, a published task drawn at 3 %, two inspectors each: built once. */
     private static void build(Path template) {
-        try (ConfigurableApplicationContext app = SecondPlatform.start(template, "fanout-template", PlatformNode.settings(List.of(
-                "--camunda.bpm.job-execution.enabled=false")))) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            GeneratedDirectory.fillTargets(jdbc, 400_000);
-            jdbc.execute("vacuum analyze spotcheck.target");
-            GeneratedDirectory.addInspectors(jdbc, 2000, 2000);
+        try (ConfigurableApplicationContext app = BenchTemplate.withDirectory(template, "fanout-template", 400_000, 2000, 2000)) {
             long taskId = GeneratedDirectory.publishedTask(app, "0.03");
             app.getBean(TargetDraws.class).draw(taskId);
             app.getBean(InspectorDraws.class).draw(taskId);

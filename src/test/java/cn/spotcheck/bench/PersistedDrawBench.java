@@ -82,12 +82,7 @@ public final class PersistedDrawBench {
 
     /** The million, the inspectors and recusals, and the published tasks, as PlatformBench builds them. */
     private static void build(Path template) {
-        try (ConfigurableApplicationContext app = SecondPlatform.start(template, "draw-template", PlatformNode.settings(List.of(
-                "--camunda.bpm.job-execution.enabled=false")))) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            GeneratedDirectory.fillTargets(jdbc, 1_000_000);
-            jdbc.execute("vacuum analyze spotcheck.target");
-            GeneratedDirectory.addInspectors(jdbc, 5000, 10_000);
+        try (ConfigurableApplicationContext app = BenchTemplate.withDirectory(template, "draw-template", 1_000_000, 5000, 10_000)) {
             GeneratedDirectory.publishedTasks(app, "0.03", DRAWS);
         }
     }
