@@ -41,8 +41,7 @@ public final class FanOutBench {
             long taskId = jdbc.queryForObject("select max(id) from spotcheck.spot_check_task", Long.class);
             GeneratedDirectory.confirmDraw(app, taskId);
             if (statements) {
-                jdbc.execute("create extension if not exists pg_stat_statements");
-                jdbc.execute("select pg_stat_statements_reset()");
+                StatementStatistics.reset(jdbc);
             }
             jdbc.execute("checkpoint");
             long t0 = System.nanoTime();
@@ -50,12 +49,7 @@ public final class FanOutBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             int dispatched = jdbc.queryForObject("select count(*) from spotcheck.inspection where task_id = ?", Integer.class, taskId);
             if (statements) {
-                jdbc.query("""
-                        select calls, round(total_exec_time)::bigint ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) statement
-                        from pg_stat_statements order by total_exec_time desc limit 25""",
-                        rs -> {
-                            System.out.printf("%8d 次 %7d ms  %s%n", rs.getLong(1), rs.getLong(2), rs.getString(3));
-                        });
+                StatementStatistics.print(jdbc, 25);
             }
             double bare = bareBatched(app, 10_000);
             double ours = dispatched / seconds;

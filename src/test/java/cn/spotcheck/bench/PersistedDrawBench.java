@@ -40,8 +40,7 @@ public final class PersistedDrawBench {
                 "--camunda.bpm.job-execution.enabled=false", "--spotcheck.embedded-db.statement-statistics=" + statements)))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             if (statements) {
-                jdbc.execute("create extension if not exists pg_stat_statements");
-                jdbc.execute("select pg_stat_statements_reset()");
+                StatementStatistics.reset(jdbc);
             }
             List<Long> tasks = jdbc.queryForList("select id from spotcheck.spot_check_task order by id", Long.class);
             List<String> lines = new ArrayList<>();
@@ -65,12 +64,7 @@ public final class PersistedDrawBench {
                 System.out.println(line);
             }
             if (statements) {
-                jdbc.query("""
-                        select calls, round(total_exec_time)::bigint ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) statement
-                        from pg_stat_statements order by total_exec_time desc limit 15""",
-                        rs -> {
-                            System.out.printf("%8d 次 %7d ms  %s%n", rs.getLong(1), rs.getLong(2), rs.getString(3));
-                        });
+                StatementStatistics.print(jdbc, 15);
             }
             System.out.println("\n===== 抽取基准（第 1 次为新启动的 JVM）=====");
             lines.forEach(System.out::println);

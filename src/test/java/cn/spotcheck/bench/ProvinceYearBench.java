@@ -227,21 +227,14 @@ public final class ProvinceYearBench {
 
     private static void resetStatements(JdbcTemplate jdbc) {
         if (STATEMENTS) {
-            jdbc.execute("create extension if not exists pg_stat_statements");
-            jdbc.execute("select pg_stat_statements_reset()");
+            StatementStatistics.reset(jdbc);
         }
     }
 
-    /** Summed over every connection, waits for locks included: a statement waiting long for a row shows here. */
     private static void printStatements(JdbcTemplate jdbc, String title) {
         if (STATEMENTS) {
             System.out.println("---- " + title + "：数据库语句耗时（前 15 条，含等锁）");
-            jdbc.query("""
-                    select calls, round(total_exec_time)::bigint ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) statement
-                    from pg_stat_statements order by total_exec_time desc limit 15""",
-                    rs -> {
-                        System.out.printf("%9d 次 %9d ms  %s%n", rs.getLong(1), rs.getLong(2), rs.getString(3));
-                    });
+            StatementStatistics.print(jdbc, 15);
         }
     }
 
