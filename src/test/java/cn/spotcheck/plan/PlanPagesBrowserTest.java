@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,7 +49,12 @@ class PlanPagesBrowserTest {
             addTask(browser, "道路货物运输经营资质抽查", "JT-HY-01", "公路货运", "5");
             addTask(browser, "驾驶员培训机构教学质量抽查", "JT-JP-01", "驾驶员培训", "10");
             addTask(browser, "比例过高的任务", "JT-HY-02", "公路货运", "50");
-            assertThat(page.findElement(By.cssSelector("#new-task ul.errors")).getText()).contains("比例");
+            WebElement reasons = page.findElement(By.cssSelector("#new-task ul.errors"));
+            assertThat(reasons.getText()).contains("比例");
+            assertThat(page.switchTo().activeElement()).as("the page opens at the reasons, below the tasks").isEqualTo(reasons);
+            assertThat((Boolean) ((JavascriptExecutor) page).executeScript(
+                    "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", reasons))
+                    .as("the reasons in view").isTrue();
             browser.screenshot("plan-task-refused");
             assertThat(browser.latinWordsIn("body")).as("plan-task-refused in Chinese").isEmpty();
             assertThat(page.findElements(By.cssSelector("table.tasks tbody tr"))).hasSize(2);
