@@ -13,6 +13,11 @@ public record PlanView(long id, int year, String department, String title, Strin
         return PlanStatus.PUBLISHED.name().equals(status);
     }
 
+    /** The title under which the public finds the plan: its year in front, unless the title names it already. */
+    public String headline() {
+        return title.contains(String.valueOf(year)) ? title : year + " 年度 · " + title;
+    }
+
     /** One reviewer's decision: stage {@code legalReview} (法制审核) or {@code justiceReview} (司法局审核). */
     public record Review(int revision, String stage, String reviewer, boolean approved, String comment, Instant reviewedAt) {
     }

@@ -133,6 +133,8 @@ class AnnualPlanTest {
                         "legalReview:fazhi:true", "justiceReview:sifa:true");
         assertThat(published.get("reviews").get(0).get("comment").asText()).isEqualTo("抽查比例依据不足，请补充说明");
         assertThat(published.get("tasks").get(0).get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(http.getForObject("/public/plans/" + planId, String.class)).as("a title naming its year is not prefixed with it again")
+                .contains("<h1>2026 年度道路运输随机抽查计划</h1>").doesNotContain("2026 年度 · 2026 年度");
     }
 
     @Test
@@ -188,6 +190,7 @@ class AnnualPlanTest {
         assertThat(versions).extracting(v -> v.get("revision").asInt() + ":" + v.get("tasks").size()).containsExactly("1:2", "0:1");
         String publicPage = http.getForObject("/public/plans/" + planId, String.class);
         assertThat(publicPage).contains("现行版本（第 2 版）").contains("历史版本：第 1 版");
+        assertThat(publicPage).as("a title without its year gets it").contains("<h1>2026 年度 · 调整测试计划</h1>");
         assertThat(publicPage).as("what the adjustment changed").contains("本版对第 1 版的调整", "新增任务：");
     }
 
