@@ -82,7 +82,8 @@ class TasklistFilters {
                     .filter(v -> listed.stream().noneMatch(o -> o instanceof Map<?, ?> m && v.get("name").equals(m.get("name"))))
                     .toList();
             boolean outdated = outdated(existing);
-            if (!missing.isEmpty() || outdated) {
+            boolean relabelled = relabelFormerDefaults(listed);
+            if (!missing.isEmpty() || outdated || relabelled) {
                 listed.addAll(0, missing);
                 properties.put("variables", listed);
                 properties.put(QUERY_VERSION_PROPERTY, QUERY_VERSION);
@@ -105,6 +106,24 @@ class TasklistFilters {
         filterService.saveFilter(filter);
     }
 
+    /**
+     * Puts today's label on a column still labelled as an older release wrote it (a label an administrator chose
+     * stays). The subject's column said 事项, which in a bureau means an item of the 事项清单, above a company's name.
+     */
+    private static boolean relabelFormerDefaults(List<Object> listed) {
+        boolean changed = false;
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i) instanceof Map<?, ?> column && TaskSubjects.SUBJECT.equals(column.get("name"))
+                    && FORMER_SUBJECT_LABEL.equals(column.get("label"))) {
+                Map<Object, Object> relabelled = new LinkedHashMap<>(column);
+                relabelled.put("label", SUBJECT_LABEL);
+                listed.set(i, relabelled);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     /** A filter written by an older release (no filter at all: a new database, nothing to bring up to date). */
     private static boolean outdated(Filter filter) {
         return filter != null && !Integer.valueOf(QUERY_VERSION).equals(filter.getProperties().get(QUERY_VERSION_PROPERTY));
@@ -115,10 +134,13 @@ class TasklistFilters {
     private static final int QUERY_VERSION = 2;
     private static final String QUERY_VERSION_PROPERTY = "spotcheckQueryVersion";
 
+    private static final String SUBJECT_LABEL = "办理对象";
+    private static final String FORMER_SUBJECT_LABEL = "事项";
+
     /** Shown on each task's card, first the 暂定 note so that a guessed deadline is seen before anything else. */
     private static final List<Map<String, String>> VARIABLES = List.of(
             Map.of("name", "deadlineNote", "label", "期限"),
-            Map.of("name", TaskSubjects.SUBJECT, "label", "事项"),
+            Map.of("name", TaskSubjects.SUBJECT, "label", SUBJECT_LABEL),
             Map.of("name", "inspectionCode", "label", "检查编号"),
             Map.of("name", "planTitle", "label", "计划"),
             Map.of("name", "resultCategory", "label", "检查结果"));

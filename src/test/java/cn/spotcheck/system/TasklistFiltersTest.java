@@ -3,7 +3,9 @@ package cn.spotcheck.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -102,6 +104,42 @@ class TasklistFiltersTest {
         assertThat(taskService.getIdentityLinksForTask(assigned.getId()))
                 .anyMatch(link -> "candidate".equals(link.getType()) && "zf033".equals(link.getUserId()));
         assertThat(myTasks(instance, "zf033")).contains(assigned.getId());
+    }
+
+    @Test
+    void aColumnStillLabelledAsAnOlderReleaseWroteItGetsTodaysLabelAndAnAdministratorsLabelStays() {
+        Filter mine = withSubjectLabel("我的待办", "事项");
+        Filter department = withSubjectLabel("本部门待办", "企业或计划");
+        try {
+            filters.ensureFilters();
+
+            assertThat(subjectLabel(filterService.getFilter(mine.getId()))).isEqualTo("办理对象");
+            assertThat(subjectLabel(filterService.getFilter(department.getId()))).isEqualTo("企业或计划");
+        } finally {
+            withSubjectLabel("本部门待办", "办理对象");
+        }
+    }
+
+    /** Sets the label of the filter's subject column, as an administrator does in Tasklist. */
+    private Filter withSubjectLabel(String filterName, String label) {
+        Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+        Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+        List<Object> columns = new ArrayList<>();
+        for (Object column : (List<?>) properties.get("variables")) {
+            Map<Object, Object> copy = new LinkedHashMap<>((Map<?, ?>) column);
+            if ("subject".equals(copy.get("name"))) {
+                copy.put("label", label);
+            }
+            columns.add(copy);
+        }
+        properties.put("variables", columns);
+        filterService.saveFilter(filter.setProperties(properties));
+        return filter;
+    }
+
+    private static Object subjectLabel(Filter filter) {
+        return ((List<?>) filter.getProperties().get("variables")).stream().map(c -> (Map<?, ?>) c)
+                .filter(c -> "subject".equals(c.get("name"))).findFirst().orElseThrow().get("label");
     }
 
     private Task task(String instance, String key) {

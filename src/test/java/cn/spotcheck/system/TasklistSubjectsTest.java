@@ -27,7 +27,7 @@ import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
 
 /**
- * An inspector's 我的待办 names what each task is about and when it is due, and shows the filters' columns (事项,
+ * An inspector's 我的待办 names what each task is about and when it is due, and shows the filters' columns (办理对象,
  * 检查编号) — without the inspector being able to read the inspection's process variables.
  */
 @SpotCheckIntegrationTest
