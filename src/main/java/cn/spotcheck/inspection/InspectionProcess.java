@@ -56,7 +56,7 @@ public class InspectionProcess {
     static final String INSPECTION_DATE = "inspectionDate";
     static final String PRESENT_INSPECTOR_1 = "presentOfficer1";
     static final String PRESENT_INSPECTOR_2 = "presentOfficer2";
-    static final String RESULT_CATEGORY = "resultCategory";
+    public static final String RESULT_CATEGORY = "resultCategory";
     static final String INSPECTION_END_DATE = "inspectionEndDate";
     static final String FINDING = "finding";
     static final String PUBLICATION_CONFIRMED = "publicationConfirmed";
@@ -72,7 +72,7 @@ public class InspectionProcess {
 
     // The user tasks (element ids) that rules and deadlines refer to.
     static final String ON_SITE_INSPECTION = "onSiteInspection";
-    static final String RESULT_ENTRY = "resultEntry";
+    public static final String RESULT_ENTRY = "resultEntry";
     static final String PUBLISH_RESULT = "publishResult";
 
     private final Inspections inspections;

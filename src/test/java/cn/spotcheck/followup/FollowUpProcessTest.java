@@ -20,6 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.spotcheck.Fixtures;
 import cn.spotcheck.SpotCheckIntegrationTest;
@@ -135,6 +139,34 @@ class FollowUpProcessTest {
                 "penalty", "罚款 2000 元", "closureNote", "已立案"));
         assertThat(p).isEnded();
         assertThat(publicOutcome(p)).isEqualTo("立案查处：行政处罚决定书 长交罚决字〔2026〕16号，罚款 2000 元");
+    }
+
+    @Test
+    void aFollowUpDecidedAsAHandoverNamesTheDepartmentItGoesTo() {
+        ProcessInstance p = start("DECIDE");
+        String decide = task(p).getId();
+        TestRestTemplate legal = http.withBasicAuth("fagui", "demo");
+
+        ResponseEntity<JsonNode> unnamed = submit(legal, decide, Map.of("followUpKind", "HANDOVER"));
+        assertThat(unnamed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unnamed.getBody().get("field").asText()).isEqualTo("receivingDepartment");
+        assertThat(unnamed.getBody().get("message").asText()).contains("处置方式为“移交其他部门”", "移交函的收件机关");
+        ResponseEntity<JsonNode> unknown = submit(legal, decide, Map.of("followUpKind", "FORGET", "receivingDepartment", "市场监督管理局"));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().get("field").asText()).isEqualTo("followUpKind");
+        assertThat(unknown.getBody().get("message").asText()).contains("处置方式“FORGET”无效", "移交其他部门");
+        assertThat(p).isWaitingAt("decideFollowUp");
+
+        assertThat(submit(legal, decide, Map.of("followUpKind", "HANDOVER", "receivingDepartment", "长春市市场监督管理局")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(p).isWaitingAt("awaitAcknowledgement");
+        assertThat(documents.about(p.getBusinessKey()).get(0).html()).contains("长春市市场监督管理局");
+    }
+
+    private static ResponseEntity<JsonNode> submit(TestRestTemplate as, String taskId, Map<String, Object> values) {
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        return as.postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), JsonNode.class);
     }
 
     /** What 一公开 received of the closure, once the follow-up module's event is handled. */

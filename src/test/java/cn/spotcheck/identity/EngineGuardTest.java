@@ -191,6 +191,30 @@ class EngineGuardTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    @Test
+    void aResultOfHandoverOrReferralNamesTheAuthorityItGoesTo() {
+        ProcessInstance inspection = newInspection();
+        TestRestTemplate inspector = http.withBasicAuth("zf001", "demo");
+        assertThat(complete(inspector, onSiteTaskOf(inspection).getId(), Map.of("inspectionDate", "2027-05-10", "onSiteNotes", "无"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String result = taskService.createTaskQuery().processInstanceId(inspection.getId()).taskDefinitionKey("resultEntry").singleResult().getId();
+        Map<String, Object> referral = Map.of("resultCategory", "已移送司法机关", "findings", "涉嫌伪造道路运输证", "inspectionEndDate", "2027-05-10");
+
+        assertDateRefused(complete(inspector, result, referral), "receivingDepartment", "请填写接收单位");
+        Map<String, Object> blank = new HashMap<>(referral);
+        blank.put("receivingDepartment", "  ");
+        assertDateRefused(complete(inspector, result, blank), "receivingDepartment", "移送书的收件机关");
+        Map<String, Object> tooLong = new HashMap<>(referral);
+        tooLong.put("receivingDepartment", "长".repeat(101));
+        assertDateRefused(complete(inspector, result, tooLong), "receivingDepartment", "不能超过 100 个字");
+        assertThat(taskService.createTaskQuery().taskId(result).count()).as("nothing recorded while refused").isEqualTo(1);
+
+        Map<String, Object> named = new HashMap<>(referral);
+        named.put("receivingDepartment", "长春市公安局");
+        assertThat(complete(inspector, result, named).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtimeService.getVariable(inspection.getId(), "receivingDepartment")).isEqualTo("长春市公安局");
+    }
+
     /** The audit log names the task each completion worked, whether the guard looked at it (an officer) or not (an administrator). */
     @Test
     void eachCompletionIsNamedInTheAuditLog() {
