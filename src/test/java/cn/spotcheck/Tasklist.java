@@ -119,6 +119,14 @@ public final class Tasklist {
         if (field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty()) {
             display.click();
         }
+        if (!opensWithin(field, java.time.Duration.ofSeconds(1))) {
+            // Changing a choice made a moment ago: form-js opens the dropdown again only after a click elsewhere, as
+            // a person's click on the page, and a moment to settle.
+            new org.openqa.selenium.interactions.Actions(page).click(page.findElement(By.cssSelector(".fjs-form h3, .fjs-form p")))
+                    .pause(java.time.Duration.ofMillis(500)).perform();
+            scrollTo(display);
+            display.click();
+        }
         WebElement item = browser.await().until(d -> which.apply(field.findElements(By.cssSelector(".fjs-dropdownlist-item"))));
         String text = item.getText().strip();
         // form-js picks an item on mousedown; a pointer click could land on a neighbour while the list scrolls.
@@ -126,6 +134,16 @@ public final class Tasklist {
                 + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", item);
         browser.await().until(d -> field.getText().contains(text));
         return this;
+    }
+
+    private boolean opensWithin(WebElement field, java.time.Duration time) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(page, time)
+                    .until(d -> !field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException stillClosed) {
+            return false;
+        }
     }
 
     public void clickText(String text) {

@@ -105,8 +105,12 @@ class DemoYear {
         String inspector = inspection.inspectorStaffNos().get(0);
         complete(inspection.code(), "onSiteInspection", inspector, Map.of("inspectionDate", endDate.toString(),
                 "onSiteNotes", "查验经营许可、车辆技术档案、驾驶员从业资格"));
-        complete(inspection.code(), "resultEntry", inspector, Map.of("resultCategory", category, "findings", findings,
-                "inspectionEndDate", endDate.toString(), "receivingDepartment", "市场监督管理局"));
+        Map<String, Object> result = new java.util.HashMap<>(Map.of("resultCategory", category, "findings", findings,
+                "inspectionEndDate", endDate.toString()));
+        if (category.contains("移交")) {
+            result.put("receivingDepartment", "长春市市场监督管理局");
+        }
+        complete(inspection.code(), "resultEntry", inspector, result);
     }
 
     private void complete(String businessKey, String taskKey, String user, Map<String, Object> variables) {

@@ -69,7 +69,13 @@ class ResultEntryInTasklistBrowserTest {
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(inspection.code()).taskDefinitionKey("resultEntry").count())
                     .isEqualTo(1);
 
+            // The receiving authority is asked for only when the result hands the case over or refers it.
+            assertThat(receivingUnitShown(page)).as("before a result is chosen").isFalse();
+            tasklist.choose("检查结果", "违法违规行为已移交其他部门处理");
+            browser.await().until(d -> receivingUnitShown(d));
+            assertThat(tasklist.field("接收单位").getText()).contains("*", "移交函或移送书的收件机关");
             tasklist.choose("检查结果", "发现问题已责令改正");
+            browser.await().until(d -> !receivingUnitShown(d));
             page.findElement(By.cssSelector(".fjs-form textarea[id$=findings]")).sendKeys("车辆技术档案缺少二级维护记录");
             WebElement date = tasklist.field("检查结束日期").findElement(By.tagName("input"));
             ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
@@ -91,6 +97,10 @@ class ResultEntryInTasklistBrowserTest {
         assertThat(after.resultCategory()).isEqualTo("发现问题已责令改正");
         assertThat(after.inspectionEndDate()).hasToString("2026-05-12");
         assertThat(after.publicationDueDate()).as("7 working days after 2026-05-12").hasToString("2026-05-21");
+    }
+
+    private static boolean receivingUnitShown(WebDriver page) {
+        return page.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream().anyMatch(f -> f.getText().startsWith("接收单位"));
     }
 
     /** A drawn, confirmed and dispatched task whose first inspection has its on-site visit done. */
