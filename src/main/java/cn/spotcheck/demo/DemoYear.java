@@ -2,6 +2,7 @@ package cn.spotcheck.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,7 +106,7 @@ class DemoYear {
         String inspector = inspection.inspectorStaffNos().get(0);
         complete(inspection.code(), "onSiteInspection", inspector, Map.of("inspectionDate", endDate.toString(),
                 "onSiteNotes", "查验经营许可、车辆技术档案、驾驶员从业资格"));
-        Map<String, Object> result = new java.util.HashMap<>(Map.of("resultCategory", category, "findings", findings,
+        Map<String, Object> result = new HashMap<>(Map.of("resultCategory", category, "findings", findings,
                 "inspectionEndDate", endDate.toString()));
         if (category.contains("移交")) {
             result.put("receivingDepartment", "长春市市场监督管理局");

@@ -17,7 +17,7 @@ import cn.spotcheck.system.ApiException;
 @Component
 class ReceivingDepartmentRules implements TaskCompletionRule {
 
-    static final String DECIDE_FOLLOW_UP = "decideFollowUp";
+    private static final String DECIDE_FOLLOW_UP = "decideFollowUp";
     private static final String PROCESS = "follow-up";
     /** {@code follow_up.department}'s width. */
     private static final int MAX_LENGTH = 100;
