@@ -62,7 +62,7 @@ class DemoUsers {
             user.setLastName("");
             user.setEmail(id + "@jtj.example.cn");
             user.setPassword(PASSWORD);
-            identityService.saveUser(user);
+            bootstrap.savePreset(user);
         }
         for (String group : groups) {
             bootstrap.ensureMembership(id, group);

@@ -191,6 +191,16 @@ class SecurityConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<PasswordPolicyGuard> passwordPolicyGuard(IdentityService identityService) {
+        FilterRegistrationBean<PasswordPolicyGuard> registration = new FilterRegistrationBean<>(new PasswordPolicyGuard(identityService));
+        registration.setName("password-policy-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.setMatchAfter(true);
+        return registration;
+    }
+
     /** After the engine REST API's authentication, so that the guard knows who calls (Tasklist's own API: from the webapps' session). */
     @Bean
     FilterRegistrationBean<EngineGuard> engineGuard(TaskService taskService, TaskForms forms, IdentityService identityService,

@@ -71,7 +71,7 @@ class PlanReviewIndependenceTest {
         if (identityService.createUserQuery().userId("shuangzhi").count() == 0) {
             User dual = identityService.newUser("shuangzhi");
             dual.setFirstName("兼职审核员");
-            dual.setPassword("demo");
+            dual.setPassword("Dual-role-2026");
             identityService.saveUser(dual);
             identityService.createMembership("shuangzhi", "legal");
             identityService.createMembership("shuangzhi", "justice");
@@ -124,7 +124,7 @@ class PlanReviewIndependenceTest {
     private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> values) {
         Map<String, Object> variables = new HashMap<>();
         values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+        return http.withBasicAuth(user, "shuangzhi".equals(user) ? "Dual-role-2026" : "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
                 Map.of("variables", variables), JsonNode.class);
     }
 }
