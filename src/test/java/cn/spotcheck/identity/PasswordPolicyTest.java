@@ -1,10 +1,12 @@
 package cn.spotcheck.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,6 +31,8 @@ class PasswordPolicyTest {
     TestRestTemplate http;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void anAdministratorCannotGiveANewUserAWeakPassword() {
@@ -55,6 +59,18 @@ class PasswordPolicyTest {
         assertThat(weak.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(weak.getBody().get("message").asText()).contains("大写字母", "特殊字符", "不得包含用户名");
         assertThat(identityService.checkPassword("zf044", "demo")).as("the password unchanged").isTrue();
+    }
+
+    @Test
+    void aFirstAdministratorWithAWeakPasswordStopsTheStartSayingWhy() {
+        String id = "root" + System.nanoTime() % 1_000_000;
+        IdentityBootstrap weak = new IdentityBootstrap(engine, identityService, engine.getAuthorizationService(), id, "admin123", false);
+        assertThatThrownBy(weak::bootstrap).hasMessageContaining("SPOTCHECK_ADMIN_PASSWORD").hasMessageContaining("至少 1 个大写字母");
+        assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+
+        new IdentityBootstrap(engine, identityService, engine.getAuthorizationService(), id, "Root-pass-2026", false).bootstrap();
+        assertThat(identityService.createUserQuery().userId(id).memberOfGroup(Roles.ADMIN).count()).isEqualTo(1);
+        identityService.deleteUser(id);
     }
 
     private ResponseEntity<JsonNode> create(String id, String password) {
