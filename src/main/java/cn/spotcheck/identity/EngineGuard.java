@@ -40,7 +40,7 @@ import cn.spotcheck.system.TaskForms;
  */
 class EngineGuard extends OncePerRequestFilter {
 
-    private static final Pattern ENGINE_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))(/.*)$");
+    static final Pattern ENGINE_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))(/.*)$");
     private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form)$");
     /**
      * Evidence has one home, the inspection's record, where its kind is read from the bytes and its size and number
@@ -245,7 +245,7 @@ class EngineGuard extends OncePerRequestFilter {
         response.getWriter().write(JSON.writeValueAsString(error));
     }
 
-    private static String pathOf(HttpServletRequest request) {
+    static String pathOf(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class PasswordPolicyGuard extends OncePerRequestFilter {
 
-    private static final Pattern ROUTE = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/user/(?:(create)|([^/]+)/credentials)$");
+    /** Within either engine API ({@link EngineGuard#ENGINE_PATH}). */
+    private static final Pattern ROUTE = Pattern.compile("^/user/(?:(create)|([^/]+)/credentials)$");
     private static final int MAX_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,15 +35,20 @@ final class PasswordPolicyGuard extends OncePerRequestFilter {
         this.identityService = identityService;
     }
 
+    private static Matcher route(HttpServletRequest request) {
+        Matcher engine = EngineGuard.ENGINE_PATH.matcher(EngineGuard.pathOf(request));
+        return ROUTE.matcher(engine.matches() ? engine.group(2) : "");
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ROUTE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        return !route(request).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher route = ROUTE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher route = route(request);
         boolean creating = route.matches() && route.group(1) != null;
         if (!(creating ? "POST" : "PUT").equals(request.getMethod())) {
             chain.doFilter(request, response);
